@@ -1,0 +1,30 @@
+@{
+    RootModule           = 'Cutover.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '4f8f6a52-2a55-4c1e-9d7b-3c1b8f0e6a11'
+    Author               = 'Cutover maintainers'
+    CompanyName          = 'Cutover'
+    Copyright            = '(c) Cutover maintainers. All rights reserved.'
+    Description          = 'Runs a production blue/green cutover end to end: pre-flight health checks, baseline, staged traffic shifts (HAProxy, AWS ALB, DNS), live metric watching with automatic rollback, notifications, journal and report.'
+    PowerShellVersion    = '7.6'
+    CompatiblePSEditions = @('Core')
+    RequiredAssemblies   = @('Cutover.Abstractions.dll')
+    NestedModules        = @('Cutover.Cmdlets.dll')
+    FormatsToProcess     = @(
+        'formats/Plan.Format.ps1xml'
+    )
+    TypesToProcess       = @('Cutover.Types.ps1xml')
+    CmdletsToExport      = @(
+        'Import-CutoverPlan'
+        'Test-CutoverPlan'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('BlueGreen', 'Cutover', 'Deployment', 'SRE', 'HAProxy', 'ALB', 'DNS', 'Rollback')
+            ProjectUri = ''
+        }
+    }
+}
