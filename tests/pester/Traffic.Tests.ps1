@@ -175,9 +175,10 @@ Describe 'Traffic through DNS' -Tag Integration {
         $wrong = [Convert]::ToBase64String($bytes)
         $env:CUTOVER_SANDBOX_TSIG_SECRET = $wrong
         $script:secrets += $wrong
+        $DebugPreference = 'Continue'   # -Debug on a compiled cmdlet prompts (Inquire) in a non-interactive host
         $streams = [System.Collections.Generic.List[object]]::new()
         $err = $null
-        try { Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -Verbose -Debug *>&1 | ForEach-Object { $streams.Add($_) } }
+        try { Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -Verbose *>&1 | ForEach-Object { $streams.Add($_) } }
         catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -Be 'DnsBadSignature,Cutover.Commands.SetCutoverTrafficWeightCommand'
         Assert-NoSecret (@($streams) + $err + $err.Exception.Message)
@@ -185,7 +186,8 @@ Describe 'Traffic through DNS' -Tag Integration {
     }
 
     It 'keeps every secret out of every stream during a signed change' {
-        $streams = Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -PassThru -Verbose -Debug *>&1
+        $DebugPreference = 'Continue'
+        $streams = Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -PassThru -Verbose *>&1
         $streams | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | Should -Not -BeNullOrEmpty
         Assert-NoSecret $streams
     }
