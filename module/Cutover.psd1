@@ -12,11 +12,14 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Journal.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Get-CutoverJournal'
+        'Write-CutoverJournal'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
