@@ -12,11 +12,14 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Get-CutoverConnectionDraining'
+        'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
