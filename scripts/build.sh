@@ -22,7 +22,6 @@ if [ -n "$stray" ]; then
     echo "build: unexpected assemblies in the module root: $stray" >&2; exit 1
 fi
 
-if [ -f scripts/New-CutoverHelp.ps1 ]; then
-    dotnet pwsh -NoProfile -NonInteractive -File scripts/New-CutoverHelp.ps1 -ModulePath "$out" -DocsPath "$root/docs/commands"
-fi
+# MAML help from docs/commands/*.md; fails the build when a cmdlet, parameter or example is undocumented.
+dotnet pwsh -NoProfile -NonInteractive -File scripts/New-CutoverHelp.ps1 -ModulePath "$out" -DocsPath "$root/docs/commands"
 echo "build: module ready in $out"
