@@ -12,17 +12,23 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Get-CutoverTrafficWeight'
+        'Set-CutoverTrafficWeight'
+        'Set-CutoverDnsTtl'
         'Get-CutoverConnectionDraining'
         'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Set-TrafficWeight'
+    )
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
