@@ -12,14 +12,20 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Traffic.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Get-CutoverTrafficWeight'
+        'Set-CutoverTrafficWeight'
+        'Set-CutoverDnsTtl'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Set-TrafficWeight'
+    )
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
