@@ -13,6 +13,8 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Journal.Format.ps1xml'
+        'formats/Traffic.Format.ps1xml'
+        'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
@@ -20,9 +22,16 @@
         'Test-CutoverPlan'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
+        'Get-CutoverTrafficWeight'
+        'Set-CutoverTrafficWeight'
+        'Set-CutoverDnsTtl'
+        'Get-CutoverConnectionDraining'
+        'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Set-TrafficWeight'
+    )
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
