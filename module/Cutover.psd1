@@ -12,11 +12,15 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Notifications.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Send-CutoverNotification'
+        'Test-CutoverNotification'
+        'Get-CutoverLock'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
