@@ -13,6 +13,8 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Notifications.Format.ps1xml'
+        'formats/Traffic.Format.ps1xml'
+        'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
@@ -21,9 +23,16 @@
         'Send-CutoverNotification'
         'Test-CutoverNotification'
         'Get-CutoverLock'
+        'Get-CutoverTrafficWeight'
+        'Set-CutoverTrafficWeight'
+        'Set-CutoverDnsTtl'
+        'Get-CutoverConnectionDraining'
+        'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Set-TrafficWeight'
+    )
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{

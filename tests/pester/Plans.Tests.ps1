@@ -4,10 +4,31 @@ BeforeAll {
 }
 
 Describe 'Import-CutoverPlan' -Tag Unit {
-    It 'reads <_> into a typed plan' -ForEach @('haproxy.psd1') {
-        $plan = Import-CutoverPlan -Path (Join-Path $examples $_)
+    It 'reads examples/<File> into a typed <Provider> plan, without warnings' -ForEach @(
+        @{ File = 'haproxy.psd1'; Provider = 'HAProxy' }
+        @{ File = 'haproxy.json'; Provider = 'HAProxy' }
+        @{ File = 'alb.psd1'; Provider = 'AwsAlb' }
+        @{ File = 'dns.psd1'; Provider = 'Dns' }
+    ) {
+        $plan = Import-CutoverPlan -Path (Join-Path $examples $File) -WarningVariable warnings
         $plan | Should -BeOfType ([Cutover.CutoverPlan])
         $plan.Name | Should -Not -BeNullOrEmpty
+        $plan.Traffic.Provider | Should -Be $Provider
+        $plan.Stages[-1].BluePercent | Should -Be 100
+        @($warnings) | Should -BeNullOrEmpty
+        Test-CutoverPlan -Path (Join-Path $examples $File) | Should -BeNullOrEmpty
+    }
+
+    It 'covers every example file' {
+        $tested = 'haproxy.psd1', 'haproxy.json', 'alb.psd1', 'dns.psd1'
+        Get-ChildItem $examples -File | ForEach-Object Name | Should -BeIn $tested
+    }
+
+    It 'reads the JSON example into the same plan as the .psd1 one' {
+        $fromPsd1 = Import-CutoverPlan -Path (Join-Path $examples 'haproxy.psd1')
+        $fromJson = Import-CutoverPlan -Path (Join-Path $examples 'haproxy.json')
+        $fromJson | Select-Object -ExcludeProperty SourcePath | ConvertTo-Json -Depth 8 |
+            Should -Be ($fromPsd1 | Select-Object -ExcludeProperty SourcePath | ConvertTo-Json -Depth 8)
     }
 
     It 'stops with one error naming every bad field' {
