@@ -13,6 +13,7 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
+        'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
@@ -21,6 +22,8 @@
         'Get-CutoverTrafficWeight'
         'Set-CutoverTrafficWeight'
         'Set-CutoverDnsTtl'
+        'Get-CutoverConnectionDraining'
+        'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @(
