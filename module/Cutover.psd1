@@ -13,6 +13,7 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Journal.Format.ps1xml'
+        'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
     )
@@ -22,6 +23,9 @@
         'Test-CutoverPlan'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
+        'Send-CutoverNotification'
+        'Test-CutoverNotification'
+        'Get-CutoverLock'
         'Get-CutoverTrafficWeight'
         'Set-CutoverTrafficWeight'
         'Set-CutoverDnsTtl'
