@@ -12,15 +12,25 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Journal.Format.ps1xml'
+        'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
+        'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Get-CutoverJournal'
+        'Write-CutoverJournal'
+        'Send-CutoverNotification'
+        'Test-CutoverNotification'
+        'Get-CutoverLock'
         'Get-CutoverTrafficWeight'
         'Set-CutoverTrafficWeight'
         'Set-CutoverDnsTtl'
+        'Get-CutoverConnectionDraining'
+        'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @(

@@ -1,3 +1,4 @@
+using Cutover.Engine.Traffic.AwsAlb;
 using Cutover.Engine.Traffic.Dns;
 using Cutover.Engine.Traffic.HAProxy;
 
@@ -15,9 +16,7 @@ public static class TrafficRouterFactory
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Traffic.Provider, "unknown traffic provider"),
         };
 
-    /// <summary>The AWS ALB provider registers here (AwsAlb/).</summary>
+    /// <summary>The AWS ALB provider: the plan's profile and region; credentials are resolved on the first call.</summary>
     private static ITrafficRouter CreateAwsAlb(CutoverPlan plan, ISecretResolver secrets, TimeProvider time) =>
-        throw new CutoverException(CutoverErrorIds.TrafficProviderError, CutoverErrorKind.NotImplemented,
-            "The AWS ALB traffic provider is not available in this build.", plan.Traffic.TargetKey,
-            "Use a plan with Traffic.HAProxy or Traffic.Dns.");
+        new AwsAlbRouter(plan.Traffic.AwsAlb!, new DeferredElbV2Client(AwsAlbConnection.For(plan.Traffic.AwsAlb!), time), time, plan);
 }
