@@ -16,6 +16,7 @@
         'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
+        'formats/Watch.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
@@ -31,10 +32,13 @@
         'Set-CutoverDnsTtl'
         'Get-CutoverConnectionDraining'
         'Set-CutoverConnectionDraining'
+        'Watch-CutoverMetric'
+        'Invoke-CutoverRollback'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @(
         'Set-TrafficWeight'
+        'Watch-CutoverMetrics'
     )
     VariablesToExport    = @()
     PrivateData          = @{

@@ -84,7 +84,7 @@ Describe 'Invoke-CutoverRollback' -Tag Integration {
         $slack = @($recorded | Where-Object Channel -eq 'slack')
         $slack.Count | Should -Be 2
         $slack[0].Body.text | Should -Not -BeNullOrEmpty
-        $statuspage = @($recorded | Where-Object Channel -eq 'statuspage')
+        $statuspage = @($recorded | Where-Object { $_.Channel -eq 'statuspage' -and $_.Method -ne 'GET' })
         $statuspage.Count | Should -BeGreaterOrEqual 2
         $statuspage[0].Body.incident.name | Should -Not -BeNullOrEmpty
         Assert-NoSecret $stream

@@ -55,7 +55,16 @@ internal sealed class FakeNotifier(NotificationChannel channel, EventLog log) : 
     {
         log.Add($"send {channel} {notification.Event}");
         if (Hang)
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                log.Add($"gave up {channel} {notification.Event}");
+            }
+        }
         if (Fail)
             throw new CutoverException(CutoverErrorIds.NotificationFailed, CutoverErrorKind.ConnectionError, $"{channel} down");
         lock (Sent)
