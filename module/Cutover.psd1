@@ -13,6 +13,7 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Journal.Format.ps1xml'
+        'formats/Runbook.Format.ps1xml'
         'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
@@ -32,7 +33,9 @@
         'Get-CutoverConnectionDraining'
         'Set-CutoverConnectionDraining'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @(
+        'Invoke-CutoverRunbook'
+    )
     AliasesToExport      = @(
         'Set-TrafficWeight'
     )
