@@ -12,11 +12,13 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Health.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Test-CutoverHealth'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
