@@ -13,15 +13,24 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Health.Format.ps1xml'
+        'formats/Traffic.Format.ps1xml'
+        'formats/AwsAlb.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
         'Test-CutoverHealth'
+        'Get-CutoverTrafficWeight'
+        'Set-CutoverTrafficWeight'
+        'Set-CutoverDnsTtl'
+        'Get-CutoverConnectionDraining'
+        'Set-CutoverConnectionDraining'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Set-TrafficWeight'
+    )
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{

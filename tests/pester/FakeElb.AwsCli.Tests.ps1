@@ -7,8 +7,12 @@
 BeforeAll {
     $script:Aws = '/usr/bin/aws'
     if (-not (Test-Path $Aws)) {
-        # The Debian package, not a pip-installed aws that may come first on PATH.
-        & apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600 awscli | Out-Null
+        # The Debian package, not a pip-installed aws that may come first on PATH. A fresh machine may need the package lists first.
+        & apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600 awscli *>&1 | Out-Null
+        if (-not (Test-Path $Aws)) {
+            & apt-get update -o DPkg::Lock::Timeout=600 *>&1 | Out-Null
+            & apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600 awscli *>&1 | Out-Null
+        }
         if (-not (Test-Path $Aws)) { throw "The Debian AWS CLI is required at $Aws (apt-get install awscli)." }
     }
 

@@ -31,7 +31,7 @@ public static class JsonPlanTree
         JsonValueKind.Object => ConvertObject(element, source, path),
         JsonValueKind.Array => element.EnumerateArray().Select((e, i) => Convert(e, source, $"{path}[{i}]")).ToList(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),   // whole numbers stay long
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

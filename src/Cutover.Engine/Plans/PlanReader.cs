@@ -385,7 +385,9 @@ public static partial class PlanReader
         var text = node.String(key, required: true, fix: "set the IP address the record holds for this environment");
         if (text is null)
             return null;
-        if (IPAddress.TryParse(text, out var address) && text.Contains(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? '.' : ':'))
+        // IPv4 only in its canonical dotted-quad form: the parser also takes "127.1" and reads "010.0.0.1" as octal (8.0.0.1).
+        if (IPAddress.TryParse(text, out var address) &&
+            (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? address.ToString() == text : text.Contains(':')))
             return address;
         node.Problems.Error(node.FieldPath(key), $"'{text}' is not an IP address", "write an IPv4 or IPv6 address");
         return null;

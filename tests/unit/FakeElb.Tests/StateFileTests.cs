@@ -47,6 +47,19 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public void SavingKeepsTheFilePermissions()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var path = WriteSeed();
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var file = StateFile.Load(path);
+
+        file.Save(SandboxModelBuilder.Build(file.Seed));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
     public void AMissingFileFailsClearly() =>
         Assert.Contains("does not exist", Assert.Throws<FileNotFoundException>(() => StateFile.Load(Path.Combine(directory, "none.json"))).Message);
 

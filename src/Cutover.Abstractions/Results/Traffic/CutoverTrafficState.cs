@@ -19,6 +19,9 @@ public sealed class CutoverTrafficState
     /// <summary>Things that may not do what you think (sticky sessions, a drained server).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The provider's health checks of each side (ALB target groups), when the provider has them.</summary>
+    public IReadOnlyList<TrafficHealthCheck> HealthChecks { get; init; } = [];
+
     public required DateTimeOffset ObservedAt { get; init; }
 
     /// <summary>The plan this state was read with, so the object pipes into the next command by property name.</summary>

@@ -21,7 +21,30 @@ internal static class PlanTrees
     }
     """;
 
+    public const string ValidAlb = """
+    { "Region": "us-east-1",
+      "ListenerRuleArn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/prod/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee",
+      "BlueTargetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue-tg/73e2d6bc24d8a067",
+      "GreenTargetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green-tg/2453ed029918f21f" }
+    """;
+
+    public const string ValidDns = """
+    { "Nameservers": ["127.0.0.1:5353"], "Zone": "example.test", "Record": "app.example.test",
+      "BlueAddress": "127.0.0.20", "GreenAddress": "127.0.0.10", "TsigKeyName": "ddns-key", "TsigSecret": "env:TSIG" }
+    """;
+
     public static Dictionary<string, object?> Valid() => (Dictionary<string, object?>)JsonPlanTree.Parse(ValidHAProxyPlan, "test.json");
+
+    /// <summary>The valid plan with its traffic provider replaced by "AwsAlb" or "Dns" (with the JSON above).</summary>
+    public static Dictionary<string, object?> ValidWith(string provider, string json)
+    {
+        var tree = Valid();
+        tree["Traffic"] = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { [provider] = Value(json) };
+        return tree;
+    }
+
+    /// <summary>Any JSON value (object, list, scalar) as the tree holds it.</summary>
+    public static object? Value(string json) => JsonPlanTree.Parse("{\"v\": " + json + "}", "fragment.json")["v"];
 
     public static Dictionary<string, object?> Table(this Dictionary<string, object?> tree, params string[] path)
     {
@@ -31,5 +54,23 @@ internal static class PlanTrees
         return node;
     }
 
+    /// <summary>Sets (or, with <see cref="Remove"/>, deletes) the value at a dotted path such as "Traffic.HAProxy.Backend".</summary>
+    public static Dictionary<string, object?> Set(this Dictionary<string, object?> tree, string path, object? value)
+    {
+        var keys = path.Split('.');
+        var table = tree.Table(keys[..^1]);
+        if (ReferenceEquals(value, Remove))
+            table.Remove(keys[^1]);
+        else
+            table[keys[^1]] = value;
+        return tree;
+    }
+
+    public static readonly object Remove = new();
+
     public static PlanReader.Result Read(Dictionary<string, object?> tree) => PlanReader.Read(tree, null);
+
+    /// <summary>The error problems naming exactly this field.</summary>
+    public static IReadOnlyList<PlanProblem> ErrorsAt(this PlanReader.Result result, string field) =>
+        result.Problems.Where(p => p.Field == field && p.Severity == PlanProblemSeverity.Error).ToList();
 }

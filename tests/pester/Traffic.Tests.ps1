@@ -1,0 +1,218 @@
+# Traffic switching against the sandbox's real HAProxy and BIND9: verified by the providers, by dig and by
+# the split of real requests measured with the load generator.
+BeforeAll {
+    Import-Module $env:CUTOVER_MODULE_PATH -Force
+    $script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
+    $script:secrets = @()
+    foreach ($line in Get-Content $sbx.envFile) {
+        if ($line -match "^export (\w+)='(.*)'$") {
+            Set-Item -Path "env:$($Matches[1])" -Value $Matches[2]
+            $script:secrets += $Matches[2]
+        }
+    }
+    $script:haproxyPlan = Import-CutoverPlan -Path $sbx.plans.haproxy
+    $script:dnsPlan = Import-CutoverPlan -Path $sbx.plans.dns
+    $script:loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
+    $script:frontend = "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status"
+
+    function script:Start-Load([double] $DurationSec) {
+        $out = Join-Path $TestDrive "load-$([guid]::NewGuid().ToString('n')).json"
+        $process = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput "$out.stdout" -ArgumentList @(
+            $loadGenerator, '--url', $frontend, '--rate', '100', '--duration', "$DurationSec", '--json', '--out', $out)
+        [pscustomobject]@{ Process = $process; Out = $out }
+    }
+
+    function script:Wait-Load($Load) {
+        $Load.Process.WaitForExit(120000) | Should -BeTrue -Because 'the load generator ends after its duration'
+        Get-Content $Load.Out -Raw | ConvertFrom-Json
+    }
+
+    function script:Get-Share($Report, [string] $Environment) {
+        $count = $Report.byEnvironment.$Environment
+        if ($null -eq $count) { $count = 0 }
+        100.0 * $count / $Report.total
+    }
+
+    function script:Resolve-Record {
+        $answer = & dig "@$($sbx.dns.server)" -p $sbx.dns.port $sbx.dns.record A +norecurse +noall +answer
+        $fields = "$answer".Trim() -split '\s+'
+        [pscustomobject]@{ Ttl = [int]$fields[1]; Address = $fields[4] }
+    }
+
+    function script:Assert-NoSecret([object[]] $Stream) {
+        $text = ($Stream | Out-String -Width 500) + (($Stream | ForEach-Object { "$_" }) -join "`n")
+        foreach ($secret in $secrets) { $text.Contains($secret) | Should -BeFalse -Because 'no secret may reach any stream' }
+    }
+
+    function script:New-PlanVariant([string] $Path, [string] $From, [string] $To) {
+        $file = Join-Path $TestDrive "$([guid]::NewGuid().ToString('n')).psd1"
+        $text = Get-Content $Path -Raw
+        $text.Contains($From) | Should -BeTrue -Because "the sandbox plan contains '$From'"
+        Set-Content -Path $file -Value $text.Replace($From, $To)
+        Import-CutoverPlan -Path $file
+    }
+}
+
+Describe 'Traffic through HAProxy' -Tag Integration {
+    BeforeAll { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 0 -Confirm:$false }
+    AfterEach { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 0 -Confirm:$false }
+
+    It 'moves 0 → 50 → 100 → 0, verified by HAProxy and by the real split, with no failed request during any change' {
+        foreach ($step in @(@{ Blue = 50 }, @{ Blue = 100 }, @{ Blue = 0 })) {
+            $during = Start-Load -DurationSec 4
+            Start-Sleep -Milliseconds 1500
+            $state = Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue $step.Blue -Confirm:$false -PassThru
+            $report = Wait-Load $during
+            $report.failed | Should -Be 0 -Because "no request may fail while moving to blue $($step.Blue)%"
+            $report.total | Should -BeGreaterThan 200
+
+            $state.Blue | Should -Be $step.Blue
+            $state.Green | Should -Be (100 - $step.Blue)
+            (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be $step.Blue
+
+            $after = Wait-Load (Start-Load -DurationSec 2)
+            $after.failed | Should -Be 0
+            (Get-Share $after 'blue') | Should -BeGreaterOrEqual ($step.Blue - 10)
+            (Get-Share $after 'blue') | Should -BeLessOrEqual ($step.Blue + 10)
+            if ($step.Blue -in 0, 100) { (Get-Share $after 'blue') | Should -Be $step.Blue }
+        }
+    }
+
+    It 'reports each server with its state and weight' {
+        Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 50 -Confirm:$false
+        $state = Get-CutoverTrafficWeight -Plan $haproxyPlan
+        $state | Should -BeOfType ([Cutover.CutoverTrafficState])
+        $state.Plan.Name | Should -Be $haproxyPlan.Name
+        $state.Targets.Target | Should -Be @('be_app/blue', 'be_app/green')
+        $state.Targets.State | Should -Be @('UP', 'UP')
+        $state.Targets.Weight | Should -Be @(128, 128)
+        $state.Raw | Should -Be 'blue=128 (UP) green=128 (UP)'
+    }
+
+    It 'treats the same split twice as a verified no-op' {
+        Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 50 -Confirm:$false -InformationVariable first
+        ($first | Where-Object { $_.Tags -contains 'Audit' }) | Should -Not -BeNullOrEmpty
+        $verbose = Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 50 -Confirm:$false -PassThru -Verbose -InformationVariable second 4>&1
+        ($second | Where-Object { $_.Tags -contains 'Audit' }) | Should -BeNullOrEmpty
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'nothing to change'
+        ($verbose | Where-Object { $_ -is [Cutover.CutoverTrafficState] }).Blue | Should -Be 50
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 100 -WhatIf
+        (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be 0
+    }
+
+    It 'takes the plan by property name from Get-CutoverTrafficWeight, also through the alias' {
+        Get-CutoverTrafficWeight -Plan $haproxyPlan | Set-CutoverTrafficWeight -Blue 100 -Confirm:$false
+        (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be 100
+        Get-CutoverTrafficWeight -Plan $haproxyPlan | Set-TrafficWeight -Blue 0 -Confirm:$false
+        (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be 0
+    }
+
+    It 'drains the side going to 0 and readies it before it receives traffic again with DrainOnZero' {
+        $drainPlan = New-PlanVariant $sbx.plans.haproxy 'DrainOnZero = $false' 'DrainOnZero = $true'
+        try {
+            $state = Set-CutoverTrafficWeight -Plan $drainPlan -Blue 100 -Confirm:$false -PassThru
+            $state.Targets.State | Should -Be @('UP', 'UP, DRAIN')
+            $state = Set-CutoverTrafficWeight -Plan $drainPlan -Blue 0 -Confirm:$false -PassThru
+            $state.Targets.State | Should -Be @('UP, DRAIN', 'UP')
+            $state.Green | Should -Be 100
+        }
+        finally {
+            Set-CutoverTrafficWeight -Plan $drainPlan -Blue 50 -Confirm:$false
+        }
+        (Get-CutoverTrafficWeight -Plan $haproxyPlan).Targets.State | Should -Be @('UP', 'UP')
+    }
+
+    It 'stops with TrafficProviderError quoting HAProxy for a server that does not exist' {
+        $bad = New-PlanVariant $sbx.plans.haproxy "BlueServer = 'blue'" "BlueServer = 'nosuch'"
+        { Set-CutoverTrafficWeight -Plan $bad -Blue 50 -Confirm:$false } | Should -Throw -ErrorId 'TrafficProviderError,Cutover.Commands.SetCutoverTrafficWeightCommand'
+    }
+
+    It 'writes a non-terminating TrafficProviderUnreachable when the runtime API does not answer' {
+        $bad = New-PlanVariant $sbx.plans.haproxy "$($sbx.ports.haproxyRuntimeApi)" '1'
+        Get-CutoverTrafficWeight -Plan $bad -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -Be 'TrafficProviderUnreachable,Cutover.Commands.GetCutoverTrafficWeightCommand'
+    }
+
+    It 'refuses a blue percentage outside 0..100 at binding' {
+        { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 101 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Cutover.Commands.SetCutoverTrafficWeightCommand'
+    }
+}
+
+Describe 'Traffic through DNS' -Tag Integration {
+    BeforeAll {
+        $script:tsigSecret = $env:CUTOVER_SANDBOX_TSIG_SECRET
+        Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 0 -Confirm:$false
+    }
+    AfterEach {
+        $env:CUTOVER_SANDBOX_TSIG_SECRET = $tsigSecret
+        Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 0 -Confirm:$false
+    }
+
+    It 'moves 0 → 100 → 0, verified on the nameserver and by dig, with the cutover TTL' {
+        foreach ($blue in 100, 0) {
+            $state = Set-CutoverTrafficWeight -Plan $dnsPlan -Blue $blue -Confirm:$false -PassThru
+            $state.Blue | Should -Be $blue
+            $state.Green | Should -Be (100 - $blue)
+            $state.Targets.Count | Should -Be $dnsPlan.Traffic.Dns.Nameservers.Count
+            $expected = if ($blue -eq 100) { $sbx.dns.blueAddress } else { $sbx.dns.greenAddress }
+            $dig = Resolve-Record
+            $dig.Address | Should -Be $expected
+            $dig.Ttl | Should -Be $dnsPlan.Traffic.Dns.CutoverTtlSec
+        }
+    }
+
+    It 'refuses 50% with TrafficWeightUnsupported and changes nothing' {
+        { Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 50 -Confirm:$false } | Should -Throw -ErrorId 'TrafficWeightUnsupported,Cutover.Commands.SetCutoverTrafficWeightCommand'
+        (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+    }
+
+    It 'stops with DnsBadSignature for a wrong TSIG secret, and shows the secret nowhere' {
+        $bytes = [Convert]::FromBase64String($env:CUTOVER_SANDBOX_TSIG_SECRET)
+        $bytes[0] = $bytes[0] -bxor 0xff
+        $wrong = [Convert]::ToBase64String($bytes)
+        $env:CUTOVER_SANDBOX_TSIG_SECRET = $wrong
+        $script:secrets += $wrong
+        $DebugPreference = 'Continue'   # -Debug on a compiled cmdlet prompts (Inquire) in a non-interactive host
+        $streams = [System.Collections.Generic.List[object]]::new()
+        $err = $null
+        try { Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -Verbose *>&1 | ForEach-Object { $streams.Add($_) } }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'DnsBadSignature,Cutover.Commands.SetCutoverTrafficWeightCommand'
+        Assert-NoSecret (@($streams) + $err + $err.Exception.Message)
+        (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+    }
+
+    It 'keeps every secret out of every stream during a signed change' {
+        $DebugPreference = 'Continue'
+        $streams = Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -PassThru -Verbose *>&1
+        $streams | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | Should -Not -BeNullOrEmpty
+        Assert-NoSecret $streams
+    }
+
+    It 'treats the same split twice as a verified no-op, and -WhatIf changes nothing' {
+        Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 0 -Confirm:$false -InformationVariable info
+        ($info | Where-Object { $_.Tags -contains 'Audit' }) | Should -BeNullOrEmpty
+        Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -WhatIf
+        (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+    }
+
+    It 'changes the TTL dig sees with Set-CutoverDnsTtl, keeping the address, and restores it' {
+        $state = Set-CutoverDnsTtl -Plan $dnsPlan -TtlSec 120 -Confirm:$false -PassThru
+        $state.Green | Should -Be 100
+        $state.Targets[0].Detail | Should -Match 'ttl 120$'
+        (Resolve-Record).Ttl | Should -Be 120
+        (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+
+        Set-CutoverDnsTtl -Plan $dnsPlan -Normal -Confirm:$false
+        (Resolve-Record).Ttl | Should -Be $dnsPlan.Traffic.Dns.NormalTtlSec
+        Set-CutoverDnsTtl -Plan $dnsPlan -Cutover -WhatIf
+        (Resolve-Record).Ttl | Should -Be $dnsPlan.Traffic.Dns.NormalTtlSec
+    }
+
+    It 'refuses Set-CutoverDnsTtl for a plan without DNS' {
+        { Set-CutoverDnsTtl -Plan $haproxyPlan -TtlSec 60 -Confirm:$false } | Should -Throw -ErrorId 'PlanInvalid,Cutover.Commands.SetCutoverDnsTtlCommand'
+    }
+}
