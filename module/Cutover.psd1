@@ -13,6 +13,8 @@
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
         'formats/Health.Format.ps1xml'
+        'formats/Journal.Format.ps1xml'
+        'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
     )
@@ -21,6 +23,11 @@
         'Import-CutoverPlan'
         'Test-CutoverPlan'
         'Test-CutoverHealth'
+        'Get-CutoverJournal'
+        'Write-CutoverJournal'
+        'Send-CutoverNotification'
+        'Test-CutoverNotification'
+        'Get-CutoverLock'
         'Get-CutoverTrafficWeight'
         'Set-CutoverTrafficWeight'
         'Set-CutoverDnsTtl'

@@ -20,6 +20,7 @@ public static class CutoverErrorIds
     public const string DnsBadSignature = "DnsBadSignature";
 
     public const string LockHeld = "LockHeld";
+    public const string LockUnavailable = "LockUnavailable";
     public const string NotificationFailed = "NotificationFailed";
     public const string NotificationNotConfigured = "NotificationNotConfigured";
     public const string RollbackVerificationFailed = "RollbackVerificationFailed";

@@ -13,7 +13,7 @@ public sealed class SetCutoverDnsTtlCommand : CutoverCmdlet
     private const string CutoverSet = "Cutover";
     private const string NormalSet = "Normal";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [CutoverPlanTransformation]
     public CutoverPlan Plan { get; set; } = null!;
 

@@ -10,7 +10,7 @@ namespace Cutover.Commands;
 [OutputType(typeof(CutoverTrafficState))]
 public sealed class SetCutoverTrafficWeightCommand : CutoverCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [CutoverPlanTransformation]
     public CutoverPlan Plan { get; set; } = null!;
 

@@ -1,5 +1,3 @@
-using Cutover.Engine.Http;
-
 namespace Cutover.Engine.Notifications;
 
 /// <summary>
@@ -52,7 +50,9 @@ public sealed class NotificationDispatcher
         NotificationOptions options, ICutoverHost host, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        using var deadline = SharedHttpClients.Deadline(options.Timeout, cancellationToken, _time);
+        // the source owns its timer (a discarded ITimer may be collected before it fires)
+        using var expiry = new CancellationTokenSource(options.Timeout, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         var delay = options.RetryDelay;
         var attempts = 0;
         string failure;

@@ -1,5 +1,3 @@
-using Cutover.Engine.Http;
-
 namespace Cutover.Engine.Notifications;
 
 /// <summary>Checks every channel in parallel, each within its timeout, without notifying anyone.</summary>
@@ -19,7 +17,9 @@ public sealed class NotificationReadinessChecker
     {
         var checks = _channels.Notifiers.Select(n => Task.Run(async () =>
         {
-            using var deadline = SharedHttpClients.Deadline(timeout, cancellationToken, _time);
+            // the source owns its timer (a discarded ITimer may be collected before it fires)
+            using var expiry = new CancellationTokenSource(timeout, _time);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
             var result = await n.TestAsync(deadline.Token).ConfigureAwait(false);
             host.WriteVerbose($"{n.Channel}: {result.Status} ({result.Reason})");
             return result;

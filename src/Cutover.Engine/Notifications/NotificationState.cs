@@ -28,9 +28,9 @@ public sealed class NotificationState
 
     /// <summary>
     /// The run this event belongs to: the given id; else the plan's current run while it has not closed
-    /// (Completed, RollbackCompleted); else a new id. Records the event as the run's last.
+    /// (Completed, RollbackCompleted); else a new id. With <paramref name="record"/>, records the event as the run's last.
     /// </summary>
-    public string ResolveRunId(string? runId, CutoverNotificationEvent notificationEvent)
+    public string ResolveRunId(string? runId, CutoverNotificationEvent notificationEvent, bool record = true)
     {
         var file = Path.Combine(_directory, FileName(_plan) + ".run.json");
         if (string.IsNullOrWhiteSpace(runId))
@@ -40,7 +40,8 @@ public sealed class NotificationState
                 ? current.RunId
                 : _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(4, lowercase: true);
         }
-        Write(file, new RunRecord(runId, notificationEvent, _time.GetUtcNow()));
+        if (record)
+            Write(file, new RunRecord(runId, notificationEvent, _time.GetUtcNow()));
         return runId;
     }
 
