@@ -12,6 +12,7 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Health.Format.ps1xml'
         'formats/Journal.Format.ps1xml'
         'formats/Runbook.Format.ps1xml'
         'formats/Notifications.Format.ps1xml'
@@ -22,6 +23,7 @@
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Test-CutoverHealth'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
         'Send-CutoverNotification'
