@@ -21,7 +21,7 @@ public static class RollbackRunner
         var (cutoverLock, connection) = await CutoverLocks.ForPlanAsync(plan, secrets, time).ConfigureAwait(false);
         try
         {
-            using var journal = new JournalRollbackRecorder(JournalWriter.Open(plan, id, time));
+            using var journal = new JournalRollbackRecorder(plan, id, time);
             var orchestrator = new RollbackOrchestrator(plan, cutoverLock, TrafficRouterFactory.Create(plan, secrets, time),
                 NotificationFactory.CreateDispatcher(plan, secrets, time), new GreenVerifier(plan, TimeSpan.FromSeconds(5), time), journal, time);
             var bound = timeout ?? TimeSpan.FromSeconds(30);
