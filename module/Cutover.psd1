@@ -23,6 +23,7 @@
         'Test-CutoverPlan'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
+        'Export-CutoverReport'
         'Send-CutoverNotification'
         'Test-CutoverNotification'
         'Get-CutoverLock'
