@@ -12,7 +12,9 @@
     NestedModules        = @('Cutover.Cmdlets.dll')
     FormatsToProcess     = @(
         'formats/Plan.Format.ps1xml'
+        'formats/Health.Format.ps1xml'
         'formats/Journal.Format.ps1xml'
+        'formats/Runbook.Format.ps1xml'
         'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
@@ -21,6 +23,7 @@
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
+        'Test-CutoverHealth'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
         'Send-CutoverNotification'
@@ -32,7 +35,9 @@
         'Get-CutoverConnectionDraining'
         'Set-CutoverConnectionDraining'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @(
+        'Invoke-CutoverRunbook'
+    )
     AliasesToExport      = @(
         'Set-TrafficWeight'
     )

@@ -90,14 +90,16 @@ public sealed class MonitoringPlan
 
 /// <summary>
 /// PromQL templates. <c>{selector}</c> is replaced by the environment's label matchers and
-/// <c>{window}</c> by the range window (at least four scrape intervals).
+/// <c>{window}</c> by the range window (at least four scrape intervals). The error ratio's numerator
+/// falls back to 0 when no 5xx series exists yet, so a healthy app reads 0, while no requests at all
+/// still read NaN (Unknown).
 /// </summary>
 public sealed class QueryTemplates
 {
     public const string DefaultRequestRate =
         "sum(rate(http_requests_total{{selector}}[{window}]))";
     public const string DefaultErrorRatio =
-        "sum(rate(http_requests_total{{selector},status=~\"5..\"}[{window}])) / sum(rate(http_requests_total{{selector}}[{window}]))";
+        "(sum(rate(http_requests_total{{selector},status=~\"5..\"}[{window}])) or vector(0)) / sum(rate(http_requests_total{{selector}}[{window}]))";
     public const string DefaultRequestCount =
         "sum(increase(http_requests_total{{selector}}[{window}]))";
     public const string DefaultLatencyQuantile =

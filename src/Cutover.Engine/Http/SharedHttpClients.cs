@@ -24,14 +24,34 @@ public static class SharedHttpClients
             DefaultRequestHeaders = { { "User-Agent", "Cutover/0.1" } },
         });
 
-    /// <summary>A token that ends at <paramref name="timeout"/> or when the caller's token does.</summary>
-    public static CancellationTokenSource Deadline(TimeSpan timeout, CancellationToken cancellationToken, TimeProvider? time = null)
+    /// <summary>A token that ends at <paramref name="timeout"/> (on <paramref name="time"/>'s clock) or when the caller's token does.</summary>
+    public static Deadline Deadline(TimeSpan timeout, CancellationToken cancellationToken, TimeProvider? time = null) =>
+        new(timeout, cancellationToken, time ?? TimeProvider.System);
+}
+
+/// <summary>
+/// A per-call deadline. It owns its timer (a timer nobody references may be collected before it fires),
+/// so keep it in a <c>using</c> for the duration of the call.
+/// </summary>
+public sealed class Deadline : IDisposable
+{
+    private readonly CancellationTokenSource _timer;
+    private readonly CancellationTokenSource _linked;
+
+    internal Deadline(TimeSpan timeout, CancellationToken cancellationToken, TimeProvider time)
     {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (time is null || time == TimeProvider.System)
-            source.CancelAfter(timeout);
-        else
-            _ = time.CreateTimer(_ => source.Cancel(), null, timeout, Timeout.InfiniteTimeSpan);
-        return source;
+        _timer = new CancellationTokenSource(timeout, time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timer.Token);
+    }
+
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>True when the deadline, not the caller, ended the call.</summary>
+    public bool Expired => _timer.IsCancellationRequested;
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _timer.Dispose();
     }
 }

@@ -28,7 +28,7 @@ public sealed class PromQlTemplateTests
     {
         var text = PromQlTemplate.Render(QueryTemplates.DefaultErrorRatio, "job=\"o\",env=\"blue\"", TimeSpan.FromSeconds(60));
 
-        Assert.Equal("sum(rate(http_requests_total{job=\"o\",env=\"blue\",status=~\"5..\"}[60s])) / sum(rate(http_requests_total{job=\"o\",env=\"blue\"}[60s]))", text);
+        Assert.Equal("(sum(rate(http_requests_total{job=\"o\",env=\"blue\",status=~\"5..\"}[60s])) or vector(0)) / sum(rate(http_requests_total{job=\"o\",env=\"blue\"}[60s]))", text);
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using Cutover.Engine.Health.Evaluation;
+using Npgsql;
+
+namespace Cutover.Engine.Health.Checks;
+
+/// <summary>Connects with Npgsql, runs SELECT now() and counts the database's connections in pg_stat_activity.</summary>
+public sealed class DatabaseCheck : IHealthCheck
+{
+    public HealthCheckKind Kind => HealthCheckKind.Database;
+    public bool IsShared => false;
+
+    public bool IsConfigured(CutoverPlan plan, CutoverEnvironment? environment) =>
+        environment is { } e && plan.GetEnvironment(e).Postgres is not null;
+
+    public async Task<HealthObservation> RunAsync(HealthCheckContext context, CancellationToken cancellationToken)
+    {
+        var postgres = context.EnvironmentPlan.Postgres!;
+        var target = PostgresConnector.Target(postgres);
+        try
+        {
+            await using var source = PostgresConnector.Create(postgres, PostgresConnector.Field(context.Environment!.Value), context.Secrets, context.Timeout);
+            await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT now(), (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database())", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var now = reader.GetFieldValue<DateTimeOffset>(0);
+            var connections = reader.GetInt64(1);
+            return DatabaseEvaluator.Evaluate(now, connections, postgres.MaxConnections, target);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new(HealthStatus.Fail, $"cannot query the database: {e.Message}", "no connection", "connects, SELECT now() answers", target);
+        }
+    }
+}

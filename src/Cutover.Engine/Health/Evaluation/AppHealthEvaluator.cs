@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Cutover.Engine.Health.Evaluation;
+
+/// <summary>Decides the App check from the /health answer: 200, status ok, the expected version, every dependency ok.</summary>
+public static class AppHealthEvaluator
+{
+    public static readonly string[] Dependencies = ["database", "rabbitmq", "redis"];
+
+    public static HealthObservation Evaluate(int statusCode, string body, string expectedVersion, string target)
+    {
+        var expected = $"HTTP 200, status ok, version {expectedVersion}, {string.Join(", ", Dependencies.Select(d => d + " ok"))}";
+        Dictionary<string, string?> fields;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return new(HealthStatus.Fail, $"/health answered HTTP {statusCode} with JSON that is not an object", $"HTTP {statusCode}", expected, target);
+            fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(), StringComparer.OrdinalIgnoreCase);
+        }
+        catch (JsonException)
+        {
+            return new(HealthStatus.Fail, $"/health answered HTTP {statusCode} with a body that is not JSON", $"HTTP {statusCode}", expected, target);
+        }
+        var status = fields.GetValueOrDefault("status");
+        var version = fields.GetValueOrDefault("version");
+        var observed = $"HTTP {statusCode}, status {status ?? "(none)"}, version {version ?? "(none)"}, " +
+            string.Join(", ", Dependencies.Select(d => $"{d} {fields.GetValueOrDefault(d) ?? "(none)"}"));
+        var problems = new List<string>();
+        if (statusCode != 200)
+            problems.Add($"HTTP {statusCode}");
+        if (!string.Equals(status, "ok", StringComparison.OrdinalIgnoreCase))
+            problems.Add($"status is '{status ?? "(missing)"}'");
+        if (!string.Equals(version, expectedVersion, StringComparison.Ordinal))
+            problems.Add($"version is '{version ?? "(missing)"}', expected '{expectedVersion}'");
+        foreach (var dependency in Dependencies)
+        {
+            var value = fields.GetValueOrDefault(dependency);
+            if (!string.Equals(value, "ok", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{dependency} is '{value ?? "(missing)"}'");
+        }
+        return problems.Count == 0
+            ? new(HealthStatus.Pass, $"healthy, version {version}", observed, expected, target)
+            : new(HealthStatus.Fail, string.Join("; ", problems), observed, expected, target);
+    }
+}
