@@ -14,6 +14,7 @@
         'formats/Plan.Format.ps1xml'
         'formats/Health.Format.ps1xml'
         'formats/Journal.Format.ps1xml'
+        'formats/Runbook.Format.ps1xml'
         'formats/Notifications.Format.ps1xml'
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
@@ -38,7 +39,9 @@
         'Get-CutoverConnectionDraining'
         'Set-CutoverConnectionDraining'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @(
+        'Invoke-CutoverRunbook'
+    )
     AliasesToExport      = @(
         'Set-TrafficWeight'
     )
