@@ -2,9 +2,7 @@
 # round trip through Export-/Import-CutoverBaseline.
 BeforeAll {
     Import-Module $env:CUTOVER_MODULE_PATH -Force
-    $script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
-    . (Join-Path $PSScriptRoot 'Helpers/SandboxEnv.ps1')
-    $script:secrets = Import-SandboxEnv $sbx.envFile
+    . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $green = "http://127.0.0.1:$($sbx.ports.appGreen)/api/status"
     & dotnet $sbx.tools.loadGenerator --url $green --rate 50 --duration 8 | Out-Null
     $LASTEXITCODE | Should -Be 0 -Because 'the load generator sends traffic to green'
