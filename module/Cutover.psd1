@@ -30,6 +30,7 @@
         'Import-CutoverBaseline'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
+        'Export-CutoverReport'
         'Send-CutoverNotification'
         'Test-CutoverNotification'
         'Get-CutoverLock'
