@@ -18,21 +18,9 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot '../tests/pester/Helpers/FreshPwsh.ps1')
+. (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
 $ModulePath = (Resolve-Path $ModulePath).Path
 $PlanPath = (Resolve-Path $PlanPath).Path
-
-function Get-Summary([string] $What, [double[]] $Milliseconds) {
-    $sorted = @($Milliseconds | Sort-Object)
-    $middle = [int][math]::Floor($sorted.Count / 2)
-    $median = if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
-    [pscustomobject]@{
-        Measurement = $What
-        MedianMs    = [math]::Round($median, 1)
-        MinMs       = [math]::Round($sorted[0], 1)
-        MaxMs       = [math]::Round($sorted[-1], 1)
-        Runs        = $sorted.Count
-    }
-}
 
 # Inside each fresh process: time the import and the first two commands, print them as one JSON line.
 $measure = @"

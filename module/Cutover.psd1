@@ -26,6 +26,7 @@
         'Test-CutoverHealth'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
+        'Export-CutoverReport'
         'Send-CutoverNotification'
         'Test-CutoverNotification'
         'Get-CutoverLock'

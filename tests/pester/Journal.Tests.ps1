@@ -1,8 +1,7 @@
 BeforeAll {
     Import-Module $env:CUTOVER_MODULE_PATH -Force
-    $source = Join-Path $PSScriptRoot '../../examples/haproxy.psd1'
-    $planPath = Join-Path $TestDrive 'plan.psd1'
-    (Get-Content $source -Raw).Replace("Path = '/var/lib/cutover'", "Path = '$TestDrive/state'") | Set-Content $planPath
+    . (Join-Path $PSScriptRoot 'Helpers/ExamplePlan.ps1')
+    $planPath = New-ExamplePlanFile -Directory $TestDrive
     $plan = Import-CutoverPlan -Path $planPath
 }
 

@@ -2,54 +2,13 @@
 # the split of real requests measured with the load generator.
 BeforeAll {
     Import-Module $env:CUTOVER_MODULE_PATH -Force
-    $script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
-    $script:secrets = @()
-    foreach ($line in Get-Content $sbx.envFile) {
-        if ($line -match "^export (\w+)='(.*)'$") {
-            Set-Item -Path "env:$($Matches[1])" -Value $Matches[2]
-            $script:secrets += $Matches[2]
-        }
-    }
+    . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $script:haproxyPlan = Import-CutoverPlan -Path $sbx.plans.haproxy
-    $script:loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
-    $script:frontend = "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status"
-
-    function script:Start-Load([double] $DurationSec) {
-        $out = Join-Path $TestDrive "load-$([guid]::NewGuid().ToString('n')).json"
-        $process = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput "$out.stdout" -ArgumentList @(
-            $loadGenerator, '--url', $frontend, '--rate', '100', '--duration', "$DurationSec", '--json', '--out', $out)
-        [pscustomobject]@{ Process = $process; Out = $out }
-    }
-
-    function script:Wait-Load($Load) {
-        $Load.Process.WaitForExit(120000) | Should -BeTrue -Because 'the load generator ends after its duration'
-        Get-Content $Load.Out -Raw | ConvertFrom-Json
-    }
-
-    function script:Get-Share($Report, [string] $Environment) {
-        $count = $Report.byEnvironment.$Environment
-        if ($null -eq $count) { $count = 0 }
-        $answered = ($Report.byEnvironment.PSObject.Properties.Value | Measure-Object -Sum).Sum
-        100.0 * $count / $answered
-    }
 
     function script:Resolve-Record {
         $answer = & dig "@$($sbx.dns.server)" -p $sbx.dns.port $sbx.dns.record A +norecurse +noall +answer
         $fields = "$answer".Trim() -split '\s+'
         [pscustomobject]@{ Ttl = [int]$fields[1]; Address = $fields[4] }
-    }
-
-    function script:Assert-NoSecret([object[]] $Stream) {
-        $text = ($Stream | Out-String -Width 500) + (($Stream | ForEach-Object { "$_" }) -join "`n")
-        foreach ($secret in $secrets) { $text.Contains($secret) | Should -BeFalse -Because 'no secret may reach any stream' }
-    }
-
-    function script:New-PlanVariant([string] $Path, [string] $From, [string] $To) {
-        $file = Join-Path $TestDrive "$([guid]::NewGuid().ToString('n')).psd1"
-        $text = Get-Content $Path -Raw
-        $text.Contains($From) | Should -BeTrue -Because "the sandbox plan contains '$From'"
-        Set-Content -Path $file -Value $text.Replace($From, $To)
-        Import-CutoverPlan -Path $file
     }
 
     # The sandbox's DNS plan has a 50% stage, which plan validation rightly rejects for DNS: drop it.
@@ -62,35 +21,19 @@ BeforeAll {
 Describe 'Traffic through HAProxy' -Tag Integration {
     BeforeAll {
         Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 0 -Confirm:$false
-        # warm both apps up, so a cold start is not counted against the switch
-        foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) {
-            1..30 | ForEach-Object { $null = Invoke-WebRequest -Uri "$app/api/status" -SkipHttpErrorCheck -TimeoutSec 10 }
-        }
+        Initialize-Apps
     }
     AfterEach { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 0 -Confirm:$false }
 
     It 'moves 0 → 50 → 100 → 0, verified by HAProxy and by the real split, with no failed request during any change' {
         foreach ($step in @(@{ Blue = 50 }, @{ Blue = 100 }, @{ Blue = 0 })) {
-            $during = Start-Load -DurationSec 8
-            # the change must fall inside the load: the generator needs ~2 s to start on a busy machine
-            Start-Sleep -Seconds 4
-            $state = Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue $step.Blue -Confirm:$false -PassThru
-            $report = Wait-Load $during
-            $report.failed | Should -Be 0 -Because "no request may fail while moving to blue $($step.Blue)% ($($report | ConvertTo-Json -Compress -Depth 3))"
-            $report.total | Should -BeGreaterThan 400
-            # every step has both sides before or after it, so both seen means the change fell inside the load
-            $report.byEnvironment.blue | Should -BeGreaterThan 0 -Because 'the change happened while the load ran'
-            $report.byEnvironment.green | Should -BeGreaterThan 0 -Because 'the change happened while the load ran'
+            $state = Invoke-UnderLoad $step.Blue { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue $step.Blue -Confirm:$false -PassThru }
 
             $state.Blue | Should -Be $step.Blue
             $state.Green | Should -Be (100 - $step.Blue)
             (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be $step.Blue
 
-            $after = Wait-Load (Start-Load -DurationSec 2)
-            # a slow request on this shared machine is not the switch's doing: the split counts answered requests
-            (Get-Share $after 'blue') | Should -BeGreaterOrEqual ($step.Blue - 10)
-            (Get-Share $after 'blue') | Should -BeLessOrEqual ($step.Blue + 10)
-            if ($step.Blue -in 0, 100) { (Get-Share $after 'blue') | Should -Be $step.Blue }
+            Assert-Split $step.Blue
         }
     }
 

@@ -27,6 +27,7 @@ public static class CutoverErrorIds
     public const string RunbookFailed = "RunbookFailed";
     public const string RunbookNotReady = "RunbookNotReady";
     public const string JournalNotFound = "JournalNotFound";
+    public const string ReportExists = "ReportExists";
     public const string BaselineUnreadable = "BaselineUnreadable";
     public const string OperationCancelled = "OperationCancelled";
     public const string Unexpected = "Unexpected";

@@ -1,0 +1,82 @@
+# Shared by the sandbox traffic tests (Traffic.Tests.ps1, AwsAlb.Tests.ps1). Dot-source it in BeforeAll:
+#   . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
+# It reads the sandbox ($env:CUTOVER_SANDBOX_DIR), exports every variable of sandbox.env into the process and
+# defines, in the caller's script scope, $sbx (sandbox.json), $secrets (every value of sandbox.env), $loadGenerator,
+# $frontend, and the functions below, which use those variables and Pester's $TestDrive.
+
+$script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
+$script:secrets = @()
+foreach ($line in Get-Content $sbx.envFile) {
+    if ($line -match "^export (\w+)='(.*)'$") {
+        Set-Item -Path "env:$($Matches[1])" -Value $Matches[2]
+        $script:secrets += $Matches[2]
+    }
+}
+$script:loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
+$script:frontend = "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status"
+
+# Starts the load generator at 100 req/s through the HAProxy frontend; Wait-Load returns its JSON report.
+function script:Start-Load([double] $DurationSec) {
+    $out = Join-Path $TestDrive "load-$([guid]::NewGuid().ToString('n')).json"
+    $process = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput "$out.stdout" -ArgumentList @(
+        $loadGenerator, '--url', $frontend, '--rate', '100', '--duration', "$DurationSec", '--json', '--out', $out)
+    [pscustomobject]@{ Process = $process; Out = $out }
+}
+
+function script:Wait-Load($Load) {
+    $Load.Process.WaitForExit(120000) | Should -BeTrue -Because 'the load generator ends after its duration'
+    Get-Content $Load.Out -Raw | ConvertFrom-Json
+}
+
+# The percentage of answered requests that one environment served.
+function script:Get-Share($Report, [string] $Environment) {
+    $count = $Report.byEnvironment.$Environment
+    if ($null -eq $count) { $count = 0 }
+    $answered = ($Report.byEnvironment.PSObject.Properties.Value | Measure-Object -Sum).Sum
+    100.0 * $count / $answered
+}
+
+# Warms both apps up, so a cold start is not counted against a switch.
+function script:Initialize-Apps {
+    foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) {
+        1..30 | ForEach-Object { $null = Invoke-WebRequest -Uri "$app/api/status" -SkipHttpErrorCheck -TimeoutSec 10 }
+    }
+}
+
+function script:Assert-NoSecret([object[]] $Stream) {
+    $text = ($Stream | Out-String -Width 500) + (($Stream | ForEach-Object { "$_" }) -join "`n")
+    foreach ($secret in $secrets) { $text.Contains($secret) | Should -BeFalse -Because 'no secret may reach any stream' }
+}
+
+# A copy of a sandbox plan with one text replaced, imported.
+function script:New-PlanVariant([string] $Path, [string] $From, [string] $To) {
+    $file = Join-Path $TestDrive "$([guid]::NewGuid().ToString('n')).psd1"
+    $text = Get-Content $Path -Raw
+    $text.Contains($From) | Should -BeTrue -Because "the sandbox plan contains '$From'"
+    Set-Content -Path $file -Value $text.Replace($From, $To)
+    Import-CutoverPlan -Path $file
+}
+
+# Runs $Change while the load generator sends 100 req/s through the frontend, the change falling inside the load
+# (the generator needs ~2 s to start on a busy machine); asserts that no request failed and that both sides
+# answered (every step has both sides before or after it). Returns what $Change wrote.
+function script:Invoke-UnderLoad([int] $Blue, [scriptblock] $Change) {
+    $during = Start-Load -DurationSec 8
+    Start-Sleep -Seconds 4
+    $result = & $Change
+    $report = Wait-Load $during
+    $report.failed | Should -Be 0 -Because "no request may fail while moving to blue $Blue% ($($report | ConvertTo-Json -Compress -Depth 3))"
+    $report.total | Should -BeGreaterThan 400
+    $report.byEnvironment.blue | Should -BeGreaterThan 0 -Because 'the change happened while the load ran'
+    $report.byEnvironment.green | Should -BeGreaterThan 0 -Because 'the change happened while the load ran'
+    $result
+}
+
+# Measures the split of 2 s of real requests: blue's share within ±10 points of $Blue, exact at 0 and 100.
+# A slow request on this shared machine is not the switch's doing: the split counts answered requests.
+function script:Assert-Split([int] $Blue) {
+    $after = Wait-Load (Start-Load -DurationSec 2)
+    (Get-Share $after 'blue') | Should -BeGreaterOrEqual ($Blue - 10)
+    (Get-Share $after 'blue') | Should -BeLessOrEqual ($Blue + 10)
+    if ($Blue -in 0, 100) { (Get-Share $after 'blue') | Should -Be $Blue }
+}
