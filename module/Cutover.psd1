@@ -19,12 +19,16 @@
         'formats/Traffic.Format.ps1xml'
         'formats/AwsAlb.Format.ps1xml'
         'formats/Watch.Format.ps1xml'
+        'formats/Baseline.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
         'Import-CutoverPlan'
         'Test-CutoverPlan'
         'Test-CutoverHealth'
+        'Get-CutoverBaseline'
+        'Export-CutoverBaseline'
+        'Import-CutoverBaseline'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
         'Export-CutoverReport'

@@ -31,6 +31,10 @@ function Invoke-CutoverRunbook {
         Continues the plan's last unfinished run instead of starting a new one, or rolls it back.
     .PARAMETER IntervalSec
         Seconds between metric samples while a stage bakes. Defaults to the plan's scrape interval.
+    .PARAMETER WhatIf
+        A dry run: every read and check runs, nothing is changed anywhere (traffic, DNS, notifications, journal).
+    .PARAMETER Confirm
+        Asks at the decision gate (the default for this High-impact command); -Confirm:$false for automation.
     .EXAMPLE
         Invoke-CutoverRunbook -Plan ./plans/prod.psd1
 

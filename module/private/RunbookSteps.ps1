@@ -3,7 +3,8 @@
 
 function Get-HealthReport {
     param([Parameter(Mandatory)][Cutover.CutoverPlan] $Plan, [Parameter(Mandatory)][Cutover.CutoverEnvironment[]] $Environment, [Cutover.HealthCheckKind[]] $Check)
-    $arguments = @{ Plan = $Plan; Environment = $Environment; ErrorAction = 'Stop' }
+    # Generous per-check timeouts: a gate must not fail on a slow answer, and a check that times out is still Unknown.
+    $arguments = @{ Plan = $Plan; Environment = $Environment; TimeoutSec = 20; ErrorAction = 'Stop' }
     if ($Check) { $arguments.Check = $Check }
     Test-CutoverHealth @arguments | Where-Object { $_ -is [Cutover.CutoverHealthReport] } | Select-Object -Last 1
 }

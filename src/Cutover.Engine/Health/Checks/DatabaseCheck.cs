@@ -6,6 +6,9 @@ namespace Cutover.Engine.Health.Checks;
 /// <summary>Connects with Npgsql, runs SELECT now() and counts the database's connections in pg_stat_activity.</summary>
 public sealed class DatabaseCheck : IHealthCheck
 {
+    /// <summary>The connections to the plan's database right now.</summary>
+    internal const string ConnectionCountSql = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()";
+
     public HealthCheckKind Kind => HealthCheckKind.Database;
     public bool IsShared => false;
 
@@ -20,7 +23,7 @@ public sealed class DatabaseCheck : IHealthCheck
         {
             await using var source = PostgresConnector.Create(postgres, PostgresConnector.Field(context.Environment!.Value), context.Secrets, context.Timeout);
             await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand("SELECT now(), (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database())", connection);
+            await using var command = new NpgsqlCommand($"SELECT now(), ({ConnectionCountSql})", connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var now = reader.GetFieldValue<DateTimeOffset>(0);

@@ -1,4 +1,5 @@
 using Cutover.Engine.Health;
+using Cutover.Engine.Tests.Fakes;
 using Cutover.Engine.Tests.Plans;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,18 +15,6 @@ public sealed class HealthCheckRunnerTests
         public Task<HealthObservation> RunAsync(HealthCheckContext context, CancellationToken cancellationToken) => run(cancellationToken);
     }
 
-    private sealed class NullHost : ICutoverHost
-    {
-        public List<object> Objects { get; } = [];
-        public void WriteObject(object value) { lock (Objects) Objects.Add(value); }
-        public void WriteVerbose(string message) { }
-        public void WriteDebug(string message) { }
-        public void WriteWarning(string message) { }
-        public void WriteInformation(string message, params string[] tags) { }
-        public void WriteProgress(CutoverProgress progress) { }
-        public void WriteError(CutoverException error) { }
-    }
-
     private sealed class NoSecrets : ISecretResolver
     {
         public string Resolve(SecretReference reference, string field) => throw new CutoverException(CutoverErrorIds.SecretUnresolved, CutoverErrorKind.InvalidArgument, $"{field}: not set");
@@ -38,7 +27,7 @@ public sealed class HealthCheckRunnerTests
     [Fact]
     public async Task The_report_is_ready_only_when_nothing_fails_or_is_unknown()
     {
-        var host = new NullHost();
+        var host = new RecordingHost();
         var runner = new HealthCheckRunner(Plan, new NoSecrets(), new FakeTimeProvider(),
             [new FakeCheck(HealthCheckKind.App, Pass), new FakeCheck(HealthCheckKind.Redis, _ => Task.FromResult(new HealthObservation(HealthStatus.Warn, "meh")))]);
 
@@ -56,7 +45,7 @@ public sealed class HealthCheckRunnerTests
         var runner = new HealthCheckRunner(Plan, new NoSecrets(), new FakeTimeProvider(),
             [new FakeCheck(HealthCheckKind.App, Pass), new FakeCheck(HealthCheckKind.Database, _ => throw new InvalidOperationException("boom"))]);
 
-        var report = await runner.RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Blue] }, new NullHost(), CancellationToken.None);
+        var report = await runner.RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Blue] }, new RecordingHost(), CancellationToken.None);
 
         var database = Assert.Single(report.Results, r => r.Check == HealthCheckKind.Database);
         Assert.Equal(HealthStatus.Unknown, database.Status);
@@ -71,7 +60,7 @@ public sealed class HealthCheckRunnerTests
         var runner = new HealthCheckRunner(Plan, new NoSecrets(), time,
             [new FakeCheck(HealthCheckKind.Api, async ct => { await Task.Delay(Timeout.Infinite, ct); return new(HealthStatus.Pass, "never"); })]);
 
-        var run = runner.RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Blue], TimeoutSec = 5 }, new NullHost(), CancellationToken.None);
+        var run = runner.RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Blue], TimeoutSec = 5 }, new RecordingHost(), CancellationToken.None);
         for (var i = 0; i < 100 && !run.IsCompleted; i++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
@@ -89,9 +78,9 @@ public sealed class HealthCheckRunnerTests
         IHealthCheck[] checks = [new FakeCheck(HealthCheckKind.Replication, Pass, configured: false), new FakeCheck(HealthCheckKind.App, Pass)];
 
         var all = await new HealthCheckRunner(Plan, new NoSecrets(), new FakeTimeProvider(), checks)
-            .RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Green] }, new NullHost(), CancellationToken.None);
+            .RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Green] }, new RecordingHost(), CancellationToken.None);
         var named = await new HealthCheckRunner(Plan, new NoSecrets(), new FakeTimeProvider(), checks)
-            .RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Green], Checks = [HealthCheckKind.Replication] }, new NullHost(), CancellationToken.None);
+            .RunAsync(new HealthRunOptions { Environments = [CutoverEnvironment.Green], Checks = [HealthCheckKind.Replication] }, new RecordingHost(), CancellationToken.None);
 
         Assert.Equal(HealthCheckKind.App, Assert.Single(all.Results).Check);
         var replication = Assert.Single(named.Results);
