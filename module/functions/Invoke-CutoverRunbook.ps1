@@ -139,7 +139,7 @@ function Invoke-CutoverRunbook {
                 }
                 Invoke-RunbookStep -Context $context -Name "$label bake" -Action {
                     $duration = if ($dryRun) { $IntervalSec } else { $stage.BakeSec }
-                    Invoke-RunbookWatch -Context $context -DurationSec $duration -IntervalSec $IntervalSec
+                    Invoke-RunbookWatch -Context $context -DurationSec $duration -IntervalSec $IntervalSec -BluePercent $stage.BluePercent
                 }
                 Invoke-RunbookStep -Context $context -Name "$label gate" -Action {
                     $report = Get-HealthReport -Plan $Plan -Environment Blue -Check App, ErrorRate, Latency
@@ -162,7 +162,7 @@ function Invoke-CutoverRunbook {
             Invoke-RunbookStep -Context $context -Name 'Smoke tests' -Action { Invoke-RunbookSmokeTest -Plan $Plan }
             Invoke-RunbookStep -Context $context -Name 'Extended monitoring' -Action {
                 if ($Plan.ExtendedMonitoringSec -le 0) { return [Cutover.StepStatus]::Skipped, 'The plan asks for no extended monitoring.' }
-                Invoke-RunbookWatch -Context $context -DurationSec $(if ($dryRun) { $IntervalSec } else { $Plan.ExtendedMonitoringSec }) -IntervalSec $IntervalSec
+                Invoke-RunbookWatch -Context $context -DurationSec $(if ($dryRun) { $IntervalSec } else { $Plan.ExtendedMonitoringSec }) -IntervalSec $IntervalSec -BluePercent 100
             }
             Invoke-RunbookStep -Context $context -Name 'Green retention' -Action {
                 $until = [DateTimeOffset]::UtcNow.AddMinutes($Plan.GreenRetentionMin)

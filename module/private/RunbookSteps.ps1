@@ -18,10 +18,13 @@ function Format-HealthProblem {
 }
 
 function Invoke-RunbookWatch {
-    # Watches both environments with the plan's triggers; a fired trigger fails the step.
-    param([Parameter(Mandatory)] $Context, [Parameter(Mandatory)][int] $DurationSec, [Parameter(Mandatory)][int] $IntervalSec)
+    # Watches the environments that carry traffic at this split with the plan's triggers (a side with
+    # no traffic has no ratio to judge, and its Unknowns would spend the error budget); a fired trigger
+    # fails the step.
+    param([Parameter(Mandatory)] $Context, [Parameter(Mandatory)][int] $DurationSec, [Parameter(Mandatory)][int] $IntervalSec, [Parameter(Mandatory)][int] $BluePercent)
+    $environments = switch ($BluePercent) { 100 { 'Blue' } 0 { 'Green' } default { 'Blue', 'Green' } }
     $arguments = @{
-        Plan = $Context.Plan; Environment = 'Blue', 'Green'; DurationSec = $DurationSec; IntervalSec = $IntervalSec; ErrorAction = 'Stop'
+        Plan = $Context.Plan; Environment = $environments; DurationSec = $DurationSec; IntervalSec = $IntervalSec; ErrorAction = 'Stop'
     }
     if (-not $Context.DryRun) { $arguments.RunId = $Context.RunId }
     if ($Context.Baseline) { $arguments.Baseline = $Context.Baseline }
@@ -29,7 +32,7 @@ function Invoke-RunbookWatch {
     $trigger = $output | Where-Object { $_ -is [Cutover.CutoverTrigger] } | Select-Object -First 1
     if ($trigger) { throw "Trigger fired: $($trigger.Reason)" }
     $samples = @($output | Where-Object { $_ -is [Cutover.CutoverMetricSample] })
-    "$($samples.Count) sample(s) over $DurationSec s, no trigger fired."
+    "$($samples.Count) sample(s) of $($environments -join ' and ') over $DurationSec s, no trigger fired."
 }
 
 function Send-RunbookNotification {

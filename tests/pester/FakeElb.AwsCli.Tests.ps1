@@ -71,7 +71,10 @@ BeforeAll {
         $errors = Join-Path $TestDrive 'aws-stderr.txt'
         $env:AWS_SECRET_ACCESS_KEY = $SecretAccessKey
         try {
-            $output = & $Aws elbv2 @Arguments --endpoint-url $Endpoint --output json --no-cli-pager 2>$errors
+            # A clean environment: nothing another test file left in this process can reach the CLI.
+            $clean = @('-i', "PATH=$env:PATH", "HOME=$TestDrive", "AWS_ACCESS_KEY_ID=$AccessKeyId", "AWS_SECRET_ACCESS_KEY=$SecretAccessKey",
+                'AWS_DEFAULT_REGION=us-east-1', 'AWS_EC2_METADATA_DISABLED=true', 'AWS_CONFIG_FILE=/nonexistent', 'AWS_SHARED_CREDENTIALS_FILE=/nonexistent')
+            $output = & /usr/bin/env @clean $Aws elbv2 @Arguments --endpoint-url $Endpoint --output json --no-cli-pager 2>$errors
             $exitCode = $LASTEXITCODE
         }
         finally {

@@ -8,18 +8,23 @@ namespace Cutover.Engine.Journal;
 /// </summary>
 public sealed class JournalWriter : IDisposable
 {
+    // One gate per journal file for the whole process: two writers on the same run (a watch and a
+    // rollback) must not interleave, and each appends at the file's current end, not its own position.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SharedFile> Files = new(StringComparer.Ordinal);
+
     private readonly FileStream _stream;
-    private readonly object _gate = new();
+    private readonly SharedFile _file;
     private readonly TimeProvider _time;
     private readonly SecretRedactor _redactor;
-    private long _sequence;
 
     private JournalWriter(FileStream stream, string runId, string planName, long lastSequence, TimeProvider time, SecretRedactor redactor)
     {
         _stream = stream;
+        _file = Files.GetOrAdd(stream.Name, _ => new SharedFile());
+        lock (_file)
+            _file.Sequence = Math.Max(_file.Sequence, lastSequence);
         RunId = runId;
         PlanName = planName;
-        _sequence = lastSequence;
         _time = time;
         _redactor = redactor;
     }
@@ -47,14 +52,15 @@ public sealed class JournalWriter : IDisposable
     public CutoverJournalEntry Append(JournalEntryKind kind, string name, string? status = null, string? message = null,
         IReadOnlyDictionary<string, object?>? data = null)
     {
-        lock (_gate)
+        lock (_file)
         {
             var entry = new CutoverJournalEntry
             {
-                RunId = RunId, Sequence = ++_sequence, Time = _time.GetUtcNow(), Kind = kind, Name = name, Status = status,
+                RunId = RunId, Sequence = ++_file.Sequence, Time = _time.GetUtcNow(), Kind = kind, Name = name, Status = status,
                 Message = message, Data = data ?? new Dictionary<string, object?>(), Plan = PlanName,
             };
             var line = _redactor.Redact(JournalSerializer.Serialize(entry)) + "\n";
+            _stream.Seek(0, SeekOrigin.End);
             _stream.Write(Encoding.UTF8.GetBytes(line));
             _stream.Flush(flushToDisk: true);
             return entry;
@@ -62,4 +68,10 @@ public sealed class JournalWriter : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+}
+
+/// <summary>What every writer of one journal file in this process shares: the gate and the last sequence number.</summary>
+internal sealed class SharedFile
+{
+    public long Sequence { get; set; }
 }

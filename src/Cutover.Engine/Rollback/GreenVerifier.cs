@@ -9,10 +9,12 @@ public sealed class GreenVerifier : IRollbackVerifier
     private readonly CutoverPlan _plan;
     private readonly AppHealthProbe _health;
     private readonly PrometheusClient _prometheus;
+    private readonly TimeProvider _time;
 
     public GreenVerifier(CutoverPlan plan, TimeSpan timeout, TimeProvider time)
     {
         _plan = plan;
+        _time = time;
         _health = new AppHealthProbe(time, timeout);
         _prometheus = new PrometheusClient(plan.Monitoring.PrometheusUrl, time, timeout);
     }
@@ -28,9 +30,26 @@ public sealed class GreenVerifier : IRollbackVerifier
             : new RollbackCheck("VerifyGreenHealth", RollbackStepOutcome.Failed, $"{health.Health.Reason}; expected version {green.ExpectedVersion}");
     }
 
+    /// <summary>
+    /// Green's error ratio once its window holds enough requests: right after a flip from 100% blue the
+    /// window is nearly empty, so this waits (up to one window and two scrapes) for traffic to fill it.
+    /// </summary>
     public async Task<RollbackCheck> CheckErrorRatioAsync(CancellationToken cancellationToken)
     {
         var queries = new EnvironmentQueries(_plan, CutoverEnvironment.Green);
+        var scrape = TimeSpan.FromSeconds(_plan.Monitoring.ScrapeIntervalSec);
+        var giveUpAt = _time.GetUtcNow() + queries.Window + scrape + scrape;
+        while (true)
+        {
+            var check = await ReadErrorRatioAsync(queries, cancellationToken).ConfigureAwait(false);
+            if (check.Outcome != RollbackStepOutcome.Unknown || _time.GetUtcNow() >= giveUpAt)
+                return check;
+            await Task.Delay(scrape, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RollbackCheck> ReadErrorRatioAsync(EnvironmentQueries queries, CancellationToken cancellationToken)
+    {
         var count = _prometheus.QueryScalarAsync(queries.RequestCount, cancellationToken);
         var ratio = _prometheus.QueryScalarAsync(queries.ErrorRatio, cancellationToken);
         await Task.WhenAll(count, ratio).ConfigureAwait(false);
