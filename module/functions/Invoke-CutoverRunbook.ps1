@@ -173,9 +173,9 @@ function Invoke-CutoverRunbook {
             }
             Invoke-RunbookStep -Context $context -Name 'Done' -Action {
                 Send-RunbookNotification -Context $context -Event Completed -Message "Cutover of $($Plan.Name) completed: blue $($Plan.Environments.Blue.ExpectedVersion) serves all traffic." -BluePercent 100
-                Write-RunbookJournal -Context $context -Kind RunEnded -Name 'Run' -Status Completed -Message 'The cutover completed.'
                 if ($dryRun) { 'Dry run complete: nothing was changed.' } else { "Cutover complete. Journal: $($context.Journal)" }
             }
+            Write-RunbookJournal -Context $context -Kind RunEnded -Name 'Run' -Status Completed -Message 'The cutover completed.'
             $finished = $true
         }
         catch {
