@@ -3,9 +3,9 @@ using Cutover.Engine.Watch.Triggers;
 namespace Cutover.Engine.Watch;
 
 /// <summary>
-/// Samples every interval (a periodic timer of the injected clock), emits one sample per environment as
-/// it happens, evaluates the triggers and stops at the first one that fires (unless Continue). The loop is
-/// bounded by Duration / Interval + 1 samples.
+/// Samples on the interval's boundaries of the injected clock's monotonic time, the last one exactly at the end of
+/// the duration; emits one sample per environment as it happens, evaluates the triggers and stops at the first one
+/// that fires (unless Continue).
 /// </summary>
 public sealed class MetricWatcher
 {
@@ -37,17 +37,20 @@ public sealed class MetricWatcher
             $"{options.Duration.TotalSeconds:0.###}s; triggers: {string.Join("; ", evaluators.Select(e => e.Condition))}.");
         var fired = new List<CutoverTrigger>();
         var started = _time.GetUtcNow();
-        var maxSamples = (int)(options.Duration.Ticks / options.Interval.Ticks) + 1;
+        var startedTimestamp = _time.GetTimestamp();
         var verdict = "no sample yet";
-        using var timer = new PeriodicTimer(options.Interval, _time);
+        var due = TimeSpan.Zero;
         try
         {
-            for (var sequence = 1; sequence <= maxSamples; sequence++)
+            for (var sequence = 1; ; sequence++)
             {
-                if (sequence > 1 && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                    break;
+                if (sequence > 1)
+                {
+                    due = NextSampleDue(options, due, _time.GetElapsedTime(startedTimestamp));
+                    await WaitUntilAsync(startedTimestamp, due, cancellationToken).ConfigureAwait(false);
+                }
                 var now = _time.GetUtcNow();
-                var elapsed = now - started;
+                var elapsed = _time.GetElapsedTime(startedTimestamp);
                 var tick = await SampleAsync(options, sequence, now, elapsed, host, cancellationToken).ConfigureAwait(false);
                 var triggers = evaluators.SelectMany(e => e.Evaluate(tick)).Select(Stamp(options)).ToList();
                 verdict = triggers.Count > 0 ? $"TRIGGER {triggers[0].Name}" : Summary(tick);
@@ -76,6 +79,29 @@ public sealed class MetricWatcher
             ? $"The watch ended after {(_time.GetUtcNow() - started).TotalSeconds:0.#}s with no trigger."
             : $"The watch ended after {(_time.GetUtcNow() - started).TotalSeconds:0.#}s; {fired.Count} trigger(s) fired.");
         return fired;
+    }
+
+    /// <summary>
+    /// When the next sample is due: one interval after the last one was due, on the interval's boundaries; a sample that
+    /// overran makes the next one due at once and skips the boundaries it missed. The final sample is due exactly at the end.
+    /// </summary>
+    private static TimeSpan NextSampleDue(WatchOptions options, TimeSpan previousDue, TimeSpan elapsed)
+    {
+        var due = previousDue + options.Interval;
+        if (elapsed > due)
+            due = options.Interval * Math.Floor(elapsed / options.Interval);
+        return due < options.Duration ? due : options.Duration;
+    }
+
+    /// <summary>
+    /// Waits on the monotonic clock until <paramref name="due"/> has elapsed since the start. Timers may fire a little early,
+    /// so it waits again for what is left; a sample that overran its interval makes the next one due at once.
+    /// </summary>
+    private async Task WaitUntilAsync(long startedTimestamp, TimeSpan due, CancellationToken cancellationToken)
+    {
+        TimeSpan remaining;
+        while ((remaining = due - _time.GetElapsedTime(startedTimestamp)) > TimeSpan.Zero)
+            await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<WatchTick> SampleAsync(WatchOptions options, int sequence, DateTimeOffset now, TimeSpan elapsed,

@@ -9,7 +9,11 @@ public sealed class MetricWatcherTests
     private readonly WatchHost _host = new();
 
     /// <summary>Advances the clock one interval each time the watcher has taken its next sample, until it ends.</summary>
-    private async Task<T> Drive<T>(Func<Task<T>> run, FakeWatchSource source, TimeSpan interval, int environments = 1)
+    private Task<T> Drive<T>(Func<Task<T>> run, FakeWatchSource source, TimeSpan interval, int environments = 1) =>
+        Drive(run, source, _ => interval, environments);
+
+    /// <summary>Advances the clock by <paramref name="stepAfter"/>(sample) each time the watcher has taken that sample, until it ends.</summary>
+    private async Task<T> Drive<T>(Func<Task<T>> run, FakeWatchSource source, Func<int, TimeSpan> stepAfter, int environments = 1)
     {
         var task = Task.Run(run);
         var wall = System.Diagnostics.Stopwatch.StartNew();
@@ -23,7 +27,7 @@ public sealed class MetricWatcherTests
             }
             if (task.IsCompleted)
                 break;
-            _time.Advance(interval);
+            _time.Advance(stepAfter(sample));
         }
         return await task;
     }
@@ -99,5 +103,34 @@ public sealed class MetricWatcherTests
         Assert.All(samples, s => Assert.Equal(HealthStatus.Unknown, s.ErrorRatioStatus));
         Assert.All(samples, s => Assert.Equal(HealthStatus.Unknown, s.Verdict));
         Assert.All(samples, s => Assert.Contains("ErrorRatio: error ratio unreadable", s.Reasons));
+    }
+
+    [Fact]
+    public async Task The_last_sample_is_taken_exactly_at_the_end_when_the_duration_is_not_a_whole_number_of_intervals()
+    {
+        var source = new FakeWatchSource(_time);
+        var options = new WatchOptions { Duration = TimeSpan.FromSeconds(10), Interval = TimeSpan.FromSeconds(3) };
+        TimeSpan[] steps = [TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)];
+
+        await Drive(() => new MetricWatcher(WatchPlans.Create(), source, _time).RunAsync(options, _host, null, CancellationToken.None),
+            source, sample => sample <= steps.Length ? steps[sample - 1] : TimeSpan.FromSeconds(1));
+
+        var elapsed = _host.Objects.OfType<CutoverMetricSample>().Select(s => s.Elapsed.TotalSeconds);
+        Assert.Equal([0, 3, 6, 9, 10], elapsed);
+    }
+
+    [Fact]
+    public async Task A_sample_that_overruns_its_interval_makes_the_next_due_at_once_and_skips_the_missed_boundaries()
+    {
+        var source = new FakeWatchSource(_time);
+        source.OnRead = n => { if (n == 2) _time.Advance(TimeSpan.FromSeconds(12)); }; // the second read takes 12 s
+        var options = new WatchOptions { Duration = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(5) };
+        TimeSpan[] steps = [TimeSpan.FromSeconds(5), TimeSpan.Zero, TimeSpan.FromSeconds(3)];
+
+        await Drive(() => new MetricWatcher(WatchPlans.Create(), source, _time).RunAsync(options, _host, null, CancellationToken.None),
+            source, sample => sample <= steps.Length ? steps[sample - 1] : TimeSpan.FromSeconds(5));
+
+        var elapsed = _host.Objects.OfType<CutoverMetricSample>().Select(s => s.Elapsed.TotalSeconds);
+        Assert.Equal([0, 5, 17, 20, 25, 30], elapsed);
     }
 }
