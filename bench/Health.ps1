@@ -18,14 +18,7 @@ param(
     [string] $SandboxDir = $env:CUTOVER_SANDBOX_DIR,
     [ValidateRange(1, 50)] [int] $Repeat = 5
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-$sbx = Get-Content (Join-Path $SandboxDir 'sandbox.json') -Raw | ConvertFrom-Json
-foreach ($line in Get-Content $sbx.envFile) {
-    if ($line -match "^export (\w+)='(.*)'$") { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
-}
-
+. (Join-Path $PSScriptRoot 'Helpers/Sandbox.ps1')
 . (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
 
 $plan = Import-CutoverPlan -Path $sbx.plans.haproxy

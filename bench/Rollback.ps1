@@ -23,13 +23,7 @@ param(
     [ValidateRange(1, 50)] [int] $Repeat = 5,
     [ValidateRange(5, 3600)] [int] $OverheadSamples = 60
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-$sbx = Get-Content (Join-Path $SandboxDir 'sandbox.json') -Raw | ConvertFrom-Json
-foreach ($line in Get-Content $sbx.envFile) {
-    if ($line -match "^export (\w+)='(.*)'$") { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
-}
+. (Join-Path $PSScriptRoot 'Helpers/Sandbox.ps1')
 $blueFaults = "http://127.0.0.1:$($sbx.ports.appBlue)/admin/faults"
 $loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
 

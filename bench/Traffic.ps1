@@ -19,13 +19,7 @@ param(
     [ValidateRange(1, 100)] [int] $Repeat = 7,
     [ValidateRange(2, 200)] [int] $Shifts = 20
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-$sbx = Get-Content (Join-Path $SandboxDir 'sandbox.json') -Raw | ConvertFrom-Json
-foreach ($line in Get-Content $sbx.envFile) {
-    if ($line -match "^export (\w+)='(.*)'$") { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
-}
+. (Join-Path $PSScriptRoot 'Helpers/Sandbox.ps1')
 
 function Get-Median([double[]] $Values) {
     $sorted = $Values | Sort-Object
