@@ -57,7 +57,7 @@ BeforeAll {
     # Asserts that exactly the keys in $Expected are not Pass, each with its status (Fail or Unknown) and a message
     # matching the pattern; every other check passes.
     function script:Assert-Only($Health, [hashtable] $Expected) {
-        $Health.Count | Should -Be 20 -Because 'ten checks, eight per environment and two shared'
+        $Health.Count | Should -Be 18 -Because 'eight checks per environment and two shared'
         foreach ($key in $Health.Keys) {
             $r = $Health[$key]
             if ($Expected.ContainsKey($key)) {
@@ -86,8 +86,8 @@ Describe 'Test-CutoverHealth on the sandbox' -Tag Integration {
         $out = Test-CutoverHealth -Plan $plan -TimeoutSec 10
         $report = $out | Where-Object { $_ -is [Cutover.CutoverHealthReport] }
         $report.Ready | Should -BeTrue -Because (Format-Health (Get-Health))
-        $report.Total | Should -Be 20
-        $report.Passed | Should -Be 20
+        $report.Total | Should -Be 18
+        $report.Passed | Should -Be 18
         Test-CutoverHealth -Plan $plan -Quiet | Should -BeTrue
     }
 
@@ -276,14 +276,14 @@ Describe 'scripts/Invoke-CutoverPreflight.ps1 as a scheduled child process' -Tag
         $xmlPath = Join-Path $TestDrive 'ready.xml'
         $run = Invoke-Preflight @('-Plan', $sbx.plans.haproxy, '-ReportPath', $xmlPath)
         $run.ExitCode | Should -Be 0 -Because $run.Text
-        $run.Text | Should -Match 'Checks Passed: 20/20'
+        $run.Text | Should -Match 'Checks Passed: 18/18'
         $run.Text | Should -Match 'READY FOR CUTOVER'
         [xml] $xml = Get-Content $xmlPath -Raw
         $suite = $xml.testsuites.testsuite
-        $suite.tests | Should -Be '20'
+        $suite.tests | Should -Be '18'
         $suite.failures | Should -Be '0'
         $suite.skipped | Should -Be '0'
-        @($suite.testcase).Count | Should -Be 20
+        @($suite.testcase).Count | Should -Be 18
         @($suite.testcase | Where-Object { $_.classname -eq 'Cutover.Health.Blue' -and $_.name -eq 'Database' }).Count | Should -Be 1
         Assert-NoSecret @($run.Text, (Get-Content $xmlPath -Raw))
     }
