@@ -18,16 +18,16 @@ param(
     [string] $SandboxDir = $env:CUTOVER_SANDBOX_DIR,
     [ValidateRange(1, 50)] [int] $Repeat = 5
 )
-. (Join-Path $PSScriptRoot 'Helpers/Sandbox.ps1')
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath -Force
+. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
+$sbx = Import-SandboxSession $SandboxDir
 . (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
 
 $plan = Import-CutoverPlan -Path $sbx.plans.haproxy
 $checks = [Enum]::GetNames([Cutover.HealthCheckKind])
-$loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
-$loads = foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) {
-    Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput '/dev/null' -ArgumentList @(
-        $loadGenerator, '--url', "$app/api/status", '--rate', '20', '--duration', '600')
-}
+$loads = foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) { Start-SandboxLoad -Sandbox $sbx -Url "$app/api/status" -Rate 20 -DurationSec 600 }
 try {
     Start-Sleep -Seconds 6   # the load generator's start-up plus the 4 s metric window
     $warm = Test-CutoverHealth -Plan $plan | Where-Object { $_ -is [Cutover.CutoverHealthReport] }
@@ -49,7 +49,7 @@ try {
     }
 }
 finally {
-    foreach ($process in $loads) { if (-not $process.HasExited) { $process.Kill() } }
+    foreach ($load in $loads) { $null = Stop-SandboxLoad $load }
 }
 
 $perCheck = foreach ($check in $checks) { Get-Summary "-Check $check alone" $single[$check] }

@@ -92,11 +92,18 @@ Describe 'Traffic through the AWS ALB provider' -Tag Integration {
         (Get-CutoverTrafficWeight -Plan $albPlan).Blue | Should -Be 0
     }
 
-    It 'retries through throttling and succeeds' {
+    It 'retries through throttling and succeeds, writing each attempt to the debug stream' {
         $null = Invoke-Fake 'faults' @{ throttleNext = 2; action = 'ModifyRule' }
         $mark = Get-RequestMark
-        $state = Set-CutoverTrafficWeight -Plan $albPlan -Blue 50 -Confirm:$false -PassThru
+        $DebugPreference = 'Continue'
+        $out = Set-CutoverTrafficWeight -Plan $albPlan -Blue 50 -Confirm:$false -PassThru 5>&1
+        $DebugPreference = 'SilentlyContinue'
+        $state = $out | Where-Object { $_ -is [Cutover.CutoverTrafficState] }
         $state.Blue | Should -Be 50
+        $attempts = @($out | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'ELBv2 ModifyRule attempt*' }).Message
+        $attempts | Should -HaveCount 3
+        $attempts[0] | Should -Match '^ELBv2 ModifyRule attempt 1: Throttling, retrying in \d+ ms$'
+        $attempts[2] | Should -Be 'ELBv2 ModifyRule attempt 3: OK'
         $modify = @(Get-RequestsSince $mark 'ModifyRule')
         $modify.errorCode | Should -Be @('Throttling', 'Throttling', $null)
         $modify.status | Should -Be @(400, 400, 200)

@@ -4,8 +4,8 @@ BeforeAll {
     Import-Module $env:CUTOVER_MODULE_PATH -Force
     . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $script:plan = Import-CutoverPlan -Path $sbx.plans.haproxy
-    & dotnet $loadGenerator --url "$($sbx.urls.appBlue)/api/status" --rate 40 --duration 6 | Out-Null
-    $LASTEXITCODE | Should -Be 0 -Because 'the load generator sends traffic to blue'
+    $load = Wait-Load (Start-Load -DurationSec 6 -Rate 40 -Url "$($sbx.urls.appBlue)/api/status")
+    $load.total | Should -BeGreaterThan 0 -Because 'the load generator sends traffic to blue'
     $VerbosePreference = 'Continue'
     $DebugPreference = 'Continue'
     $script:streams = @(Get-CutoverDiagnostic -Plan $plan -Environment Blue -RangeSec 120 *>&1)

@@ -12,13 +12,10 @@ BeforeAll {
     # Load on both apps directly (not through HAProxy, whose weights other tests move): 40 req/s each, so that a
     # check's own few requests cannot move an error ratio over 1 %.
     function script:Start-AppLoad {
-        foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) {
-            Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput '/dev/null' -ArgumentList @(
-                $loadGenerator, '--url', "$app/api/status", '--rate', '40', '--duration', '900')
-        }
+        foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) { Start-SandboxLoad -Sandbox $sbx -Url "$app/api/status" -Rate 40 -DurationSec 900 }
     }
     function script:Stop-AppLoad {
-        foreach ($process in $script:loads) { if (-not $process.HasExited) { $process.Kill() ; $process.WaitForExit(10000) | Out-Null } }
+        foreach ($load in $script:loads) { $null = Stop-SandboxLoad $load }
     }
 
     function script:Invoke-Sandbox([string[]] $Arguments) {

@@ -144,6 +144,25 @@ Describe 'Traffic through DNS' -Tag Integration {
         (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
     }
 
+    It 'stops with DnsUpdateRefused for a valid key the zone does not allow to update, and changes nothing' {
+        # rndc-key is known to named (so the answer is signed and verified) but absent from the zone's allow-update.
+        (Get-Content $sbx.dns.rndcKeyFile -Raw) -match 'secret "([^"]+)"' | Should -BeTrue
+        $env:CUTOVER_TEST_RNDC_SECRET = $Matches[1]
+        $script:secrets += $Matches[1]
+        try {
+            $plan = New-PlanVariant $sbx.plans.dns "TsigKeyName = 'ddns-key'; TsigAlgorithm = 'hmac-sha256'; TsigSecret = 'env:CUTOVER_SANDBOX_TSIG_SECRET'" `
+                "TsigKeyName = 'rndc-key'; TsigAlgorithm = 'hmac-sha256'; TsigSecret = 'env:CUTOVER_TEST_RNDC_SECRET'"
+            $err = $null
+            $streams = try { Set-CutoverTrafficWeight -Plan $plan -Blue 100 -Confirm:$false -Verbose *>&1 } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'DnsUpdateRefused,Cutover.Commands.SetCutoverTrafficWeightCommand'
+            $err.Exception.Message | Should -Match 'refused the update of'
+            $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            Assert-NoSecret (@($streams) + $err + $err.Exception.Message)
+            (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+        }
+        finally { Remove-Item Env:CUTOVER_TEST_RNDC_SECRET }
+    }
+
     It 'keeps every secret out of every stream during a signed change' {
         $DebugPreference = 'Continue'
         $streams = Set-CutoverTrafficWeight -Plan $dnsPlan -Blue 100 -Confirm:$false -PassThru -Verbose *>&1
