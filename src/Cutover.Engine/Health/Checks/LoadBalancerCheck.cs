@@ -27,7 +27,7 @@ public sealed class LoadBalancerCheck(Func<CutoverPlan, ISecretResolver, ITraffi
         try
         {
             var state = await routers(plan, context.Secrets).GetStateAsync(cancellationToken).ConfigureAwait(false);
-            return LoadBalancerEvaluator.Evaluate(state, e => ProviderHealthCheckExpectation.For(plan.GetEnvironment(e)), target);
+            return LoadBalancerEvaluator.Evaluate(state, e => ProviderHealthCheckExpectation.For(plan, e), target);
         }
         catch (CutoverException e) when (e.Kind != CutoverErrorKind.InvalidArgument)
         {

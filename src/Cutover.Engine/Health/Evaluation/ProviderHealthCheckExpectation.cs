@@ -8,9 +8,15 @@ namespace Cutover.Engine.Health.Evaluation;
 /// </summary>
 public sealed record ProviderHealthCheckExpectation(string Protocol, string Path, int Port, int HealthyThreshold, int UnhealthyThreshold, int IntervalSec, int TimeoutSec)
 {
-    /// <summary>The procedure's settings for the environment's app (its health path and port).</summary>
-    public static ProviderHealthCheckExpectation For(EnvironmentPlan environment) =>
-        new("HTTP", environment.HealthPath, environment.AppUrl.Port, 2, 3, 30, 5);
+    /// <summary>
+    /// The procedure's settings for the environment's app: its health path, and the plan's ALB <c>AppPort</c> when set
+    /// (the port behind the load balancer), otherwise the port of its AppUrl.
+    /// </summary>
+    public static ProviderHealthCheckExpectation For(CutoverPlan plan, CutoverEnvironment environment)
+    {
+        var app = plan.GetEnvironment(environment);
+        return new("HTTP", app.HealthPath, plan.Traffic.AwsAlb?.AppPort ?? app.AppUrl.Port, 2, 3, 30, 5);
+    }
 
     public override string ToString() =>
         $"{Protocol} {Path} port {Port.ToString(CultureInfo.InvariantCulture)} healthy {HealthyThreshold} unhealthy {UnhealthyThreshold} every {IntervalSec}s timeout {TimeoutSec}s";
