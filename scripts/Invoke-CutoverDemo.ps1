@@ -27,7 +27,7 @@ function Start-Load([string] $Url, [int] $Rate) {
 }
 function Show-Load($Report, [string] $Title) {
     Write-Host "`n$Title"
-    Write-Host ("  requests {0}, failed {1}, connection errors {2}, achieved {3:N1} req/s" -f $Report.total, $Report.failed, $Report.connectionErrors, $Report.achievedRate)
+    Write-Host ("  requests {0}, failed {1} (timeouts {2}, connection errors {3}), achieved {4:N1} req/s, P95 {5} ms" -f $Report.total, $Report.failed, $Report.timeouts, $Report.connectionErrors, $Report.achievedRate, $Report.latencyMs.p95)
     Write-Host ("  by status:      {0}" -f (($Report.byStatus.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', '))
     Write-Host ("  by environment: {0}" -f (($Report.byEnvironment.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', '))
 }

@@ -95,6 +95,17 @@ Describe 'Traffic through HAProxy' -Tag Integration {
         $problems[0].FullyQualifiedErrorId | Should -Be 'TrafficProviderUnreachable,Cutover.Commands.GetCutoverTrafficWeightCommand'
     }
 
+    It 'refuses -ProfileName and -Region for a plan that does not go through an ALB, before any change' {
+        $err = $null
+        try { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 100 -ProfileName 'prod' -Confirm:$false } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'TrafficProviderError,Cutover.Commands.SetCutoverTrafficWeightCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match '-ProfileName and -Region apply to plans whose traffic goes through an AWS ALB'
+        { Invoke-CutoverRollback -Plan $haproxyPlan -Reason 'test' -Region 'eu-west-1' -Confirm:$false } |
+            Should -Throw -ErrorId 'TrafficProviderError,Cutover.Commands.InvokeCutoverRollbackCommand'
+        (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be 0
+    }
+
     It 'refuses a blue percentage outside 0..100 at binding' {
         { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 101 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Cutover.Commands.SetCutoverTrafficWeightCommand'
     }
