@@ -22,8 +22,9 @@ function Invoke-CutoverRunbook {
         -WhatIf runs every read and check and changes nothing anywhere: no traffic, DNS, notification
         or journal change (each stage's watch takes a single sample).
 
-        -Resume picks up the plan's last unfinished run after its process died: if the traffic still
-        stands where the journal last verified it, blue is healthy and the journal shows no rollback,
+        -Resume picks up the plan's last unfinished run after its process died: if the journal shows a
+        verified traffic shift and no rollback, the traffic still stands where the journal last verified
+        it, and blue is healthy,
         the run continues with the first stage whose gate had not passed (that stage's shift is
         repeated, which changes nothing, and its bake starts over); otherwise it rolls back and ends
         with a terminating error.
@@ -91,6 +92,9 @@ function Invoke-CutoverRunbook {
                 $context.TrafficMoved = $true
                 Invoke-RunbookStep -Context $context -Name 'Resume check' -Action {
                     if ($resumeFrom.RolledBack) { throw 'The journal shows this run was already rolled back; a rolled-back cutover is not continued.' }
+                    # Before its first verified shift the run had not passed its checks and decision for certain, and a
+                    # shift may have been cut off half-way: nothing to continue, and a rollback makes sure green serves.
+                    if (-not $resumeFrom.Shifted) { throw 'The journal shows no verified traffic shift; a run is continued only after one (start a new run).' }
                     $state = Get-CutoverTrafficWeight -Plan $Plan -ErrorAction Stop
                     if ($state.Blue -ne $resumeFrom.BluePercent) {
                         throw "Traffic stands at blue $($state.Blue)%, not at the $($resumeFrom.BluePercent)% the journal last verified; rolling back."

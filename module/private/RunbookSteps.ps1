@@ -120,6 +120,7 @@ function Get-RunbookResumePoint {
     $rollback = $entries | Where-Object Kind -EQ 'Rollback' | Select-Object -Last 1
     [pscustomobject]@{
         RunId       = $run.RunId
+        Shifted     = $null -ne $lastShift
         BluePercent = if ($lastShift) { [int]$lastShift.Data['Blue'] } else { 0 }
         StagesDone  = $passed.Count
         RolledBack  = $null -ne $rollback

@@ -184,6 +184,16 @@ Describe 'Invoke-CutoverRunbook -Resume' -Tag Unit {
         $log | Should -Not -Contain 'set*'
     }
 
+    It 'rolls back, never continues, a run killed before its first verified shift' {
+        $script:entries = @([pscustomobject]@{ Kind = 'Step'; Name = 'Green baseline'; Status = 'Passed'; Data = @{} })
+        $script:blue = 0
+
+        { Invoke-CutoverRunbook -Plan $plan -Resume -Confirm:$false } | Should -Throw -ErrorId 'RunbookFailed,Invoke-CutoverRunbook'
+
+        @($log | Where-Object { $_ -like 'rollback*' }) | Should -HaveCount 1
+        Should -Invoke -ModuleName Cutover Set-CutoverTrafficWeight -Times 0 -Exactly
+    }
+
     It 'rolls back, never continues, a run the journal shows rolled back' {
         $script:entries = @(
             [pscustomobject]@{ Kind = 'WeightChange'; Name = 'Stage 1 (50%)'; Status = 'Verified'; Data = @{ Blue = 50 } }
