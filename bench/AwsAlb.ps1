@@ -24,10 +24,8 @@ Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
 Import-Module $ModulePath -Force
-$sbx = Get-Content (Join-Path $SandboxDir 'sandbox.json') -Raw | ConvertFrom-Json
-foreach ($line in Get-Content $sbx.envFile) {
-    if ($line -match "^export (\w+)='(.*)'$") { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
-}
+. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
+$sbx = Import-SandboxSession $SandboxDir
 . (Join-Path $PSScriptRoot '../tests/pester/Helpers/SandboxAws.ps1')
 $null = Set-SandboxAwsEnvironment
 

@@ -26,26 +26,14 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
-$sbx = Get-Content (Join-Path $SandboxDir 'sandbox.json') -Raw | ConvertFrom-Json
-foreach ($line in Get-Content $sbx.envFile) {
-    if ($line -match "^export (\w+)='(.*)'$") { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
-}
+. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
+. (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
+$sbx = Import-SandboxSession $SandboxDir
+. (Join-Path $PSScriptRoot '../tests/pester/Helpers/SandboxAws.ps1')
+$null = Set-SandboxAwsEnvironment   # the ALB plan reaches the sandbox's ELBv2 endpoint with its test keys
 $blueFaults = "http://127.0.0.1:$($sbx.ports.appBlue)/admin/faults"
-$loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $middle = [int][Math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
-}
-
-function Get-Spread([double[]] $Values) {
-    $stats = $Values | Measure-Object -Minimum -Maximum
-    '{0:0.000}..{1:0.000}' -f $stats.Minimum, $stats.Maximum
-}
-
-$load = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path ([IO.Path]::GetTempPath()) "rollback-bench-load-$PID.txt") -ArgumentList @(
-    $loadGenerator, '--url', "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status", '--rate', '60', '--duration', '3600')
+$load = Start-SandboxLoad -Sandbox $sbx -Url "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status" -Rate 60 -DurationSec 3600
 try {
     Start-Sleep -Seconds 5
     $rows = foreach ($provider in 'haproxy', 'alb') {
@@ -63,8 +51,8 @@ try {
                     Write-Warning "$provider run ${i}: no trigger or no rollback result"
                     continue
                 }
-                $toGreen.Add((($result.StartedAt + $result.TimeToTrafficVerified) - $trigger.FiredAt).TotalSeconds)
-                $total.Add($result.Duration.TotalSeconds)
+                $toGreen.Add((($result.StartedAt + $result.TimeToTrafficVerified) - $trigger.FiredAt).TotalMilliseconds)
+                $total.Add($result.Duration.TotalMilliseconds)
             }
             catch {
                 Write-Warning "$provider run ${i}: $($_.Exception.Message)"
@@ -75,11 +63,8 @@ try {
             }
         }
         if ($toGreen.Count -gt 0) {
-            [pscustomobject]@{
-                Provider = $provider; Runs = $toGreen.Count
-                'TriggerToGreen median s' = '{0:0.000}' -f (Get-Median $toGreen); 'TriggerToGreen spread s' = Get-Spread $toGreen
-                'Rollback median s' = '{0:0.000}' -f (Get-Median $total); 'Rollback spread s' = Get-Spread $total
-            }
+            Get-Summary "$provider trigger fired -> traffic verified on green" $toGreen
+            Get-Summary "$provider whole rollback (verification and notices included)" $total
         }
     }
     $rows | Format-Table -AutoSize | Out-String | Write-Output
@@ -108,7 +93,7 @@ try {
     } | Format-List | Out-String | Write-Output
 }
 finally {
-    if (-not $load.HasExited) { $load.Kill() }
+    $null = Stop-SandboxLoad $load
     Invoke-RestMethod -Method Delete -Uri $blueFaults | Out-Null
     Invoke-RestMethod -Method Post -Uri "$($sbx.urls.recorder)/_recorder/mode" -ContentType 'application/json' -Body '{"mode":"normal"}' | Out-Null
     foreach ($provider in 'haproxy', 'alb') {

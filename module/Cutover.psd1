@@ -20,6 +20,7 @@
         'formats/AwsAlb.Format.ps1xml'
         'formats/Watch.Format.ps1xml'
         'formats/Baseline.Format.ps1xml'
+        'formats/Diagnostics.Format.ps1xml'
     )
     TypesToProcess       = @('Cutover.Types.ps1xml')
     CmdletsToExport      = @(
@@ -29,6 +30,7 @@
         'Get-CutoverBaseline'
         'Export-CutoverBaseline'
         'Import-CutoverBaseline'
+        'Get-CutoverDiagnostic'
         'Get-CutoverJournal'
         'Write-CutoverJournal'
         'Export-CutoverReport'

@@ -16,31 +16,18 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
-$sandbox = Get-Content -Raw (Join-Path $SandboxPath 'sandbox.json') | ConvertFrom-Json
-foreach ($line in Get-Content (Join-Path $SandboxPath 'sandbox.env')) {
-    if ($line -match "^export (\w+)='(.*)'$") { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
-}
+. (Join-Path $PSScriptRoot 'lib/SandboxSession.ps1')
+$sandbox = Import-SandboxSession $SandboxPath
 $plan = Import-CutoverPlan -Path $sandbox.plans.haproxy
 $front = "http://127.0.0.1:$($sandbox.ports.haproxyFrontend)/api/status"
 $blue = "http://127.0.0.1:$($sandbox.ports.appBlue)"
 
-function Start-Load([string] $Url, [int] $Rate, [int] $DurationSec, [string] $Out) {
-    Remove-Item $Out -ErrorAction Ignore
-    Start-Process -FilePath dotnet -ArgumentList $sandbox.tools.loadGenerator, '--url', $Url, '--rate', $Rate, '--duration', $DurationSec,
-        '--concurrency', 64, '--json', '--out', $Out -RedirectStandardOutput "$Out.log" -PassThru
-}
-function Stop-Load($Process) {
-    # SIGINT: the load generator stops sending and writes its report.
-    & kill -INT $Process.Id
-    if (-not $Process.WaitForExit(30000)) { $Process.Kill($true) }
-}
-function Read-Load([string] $Out) {
-    for ($i = 0; $i -lt 600 -and -not (Test-Path $Out); $i++) { Start-Sleep -Milliseconds 200 }
-    Get-Content -Raw $Out | ConvertFrom-Json
+function Start-Load([string] $Url, [int] $Rate) {
+    Start-SandboxLoad -Sandbox $sandbox -Url $Url -Rate $Rate -DurationSec $budget -Concurrency 64 -WorkDir $work
 }
 function Show-Load($Report, [string] $Title) {
     Write-Host "`n$Title"
-    Write-Host ("  requests {0}, failed {1}, connection errors {2}, achieved {3:N1} req/s" -f $Report.total, $Report.failed, $Report.connectionErrors, $Report.achievedRate)
+    Write-Host ("  requests {0}, failed {1} (timeouts {2}, connection errors {3}), achieved {4:N1} req/s, P95 {5} ms" -f $Report.total, $Report.failed, $Report.timeouts, $Report.connectionErrors, $Report.achievedRate, $Report.latencyMs.p95)
     Write-Host ("  by status:      {0}" -f (($Report.byStatus.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', '))
     Write-Host ("  by environment: {0}" -f (($Report.byEnvironment.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', '))
 }
@@ -55,27 +42,27 @@ Set-CutoverTrafficWeight -Plan $plan -Blue 0 -Force -Confirm:$false
 Invoke-RestMethod -Method Delete -Uri "$blue/admin/faults" | Out-Null
 
 # 1. The full runbook, under load.
-$userLoad = Start-Load -Url $front -Rate 40 -DurationSec $budget -Out "$work/load-run.json"
-$probe = Start-Load -Url "$blue/api/status" -Rate 10 -DurationSec $budget -Out "$work/probe-run.json"
+$userLoad = Start-Load -Url $front -Rate 40
+$probe = Start-Load -Url "$blue/api/status" -Rate 10
 Start-Sleep -Seconds (4 * $plan.Monitoring.ScrapeIntervalSec + 2)   # give Prometheus a window of traffic
 try {
     $steps = Invoke-CutoverRunbook -Plan $plan -Confirm:$false
 }
 finally {
-    Stop-Load $userLoad; Stop-Load $probe
+    $userReport = Stop-SandboxLoad $userLoad; $probeReport = Stop-SandboxLoad $probe
 }
 Write-Host "`n== The runbook's steps"
 $steps | Format-Table -AutoSize -Wrap | Out-Host
-Show-Load (Read-Load "$work/load-run.json") 'User traffic through HAProxy during the cutover:'
-Show-Load (Read-Load "$work/probe-run.json") 'Synthetic probe straight to blue:'
+Show-Load $userReport 'User traffic through HAProxy during the cutover:'
+Show-Load $probeReport 'Synthetic probe straight to blue:'
 $run = (Get-CutoverJournal -Plan $plan -List | Select-Object -Last 1)
 Write-Host "Journal: $($run.Path)"
 
 # 2. The rollback drill.
 Write-Host "`n== Rollback drill: errors injected into blue at 50%"
 Set-CutoverTrafficWeight -Plan $plan -Blue 0 -Force -Confirm:$false
-$userLoad = Start-Load -Url $front -Rate 40 -DurationSec $budget -Out "$work/load-drill.json"
-$probe = Start-Load -Url "$blue/api/status" -Rate 10 -DurationSec $budget -Out "$work/probe-drill.json"
+$userLoad = Start-Load -Url $front -Rate 40
+$probe = Start-Load -Url "$blue/api/status" -Rate 10
 Start-Sleep -Seconds (4 * $plan.Monitoring.ScrapeIntervalSec + 2)
 $injector = Start-ThreadJob -ArgumentList $plan.State.Path, $plan.Name, "$blue/admin/faults" -ScriptBlock {
     param($state, $name, $faults)
@@ -101,12 +88,12 @@ catch {
     $failure = $_
 }
 finally {
-    Stop-Load $userLoad; Stop-Load $probe
+    $userReport = Stop-SandboxLoad $userLoad; $null = Stop-SandboxLoad $probe
     Invoke-RestMethod -Method Delete -Uri "$blue/admin/faults" | Out-Null
 }
 Write-Host "Fault: $($injector | Receive-Job -Wait -AutoRemoveJob)"
 $drillSteps | Format-Table -AutoSize -Wrap | Out-Host
-Show-Load (Read-Load "$work/load-drill.json") 'User traffic through HAProxy during the drill (the 5xx are the injected errors):'
+Show-Load $userReport 'User traffic through HAProxy during the drill (the 5xx are the injected errors):'
 if ($failure) { Write-Host "The runbook stopped as it should: $($failure.Exception.Message)" }
 else { Write-Warning 'The drill did not roll back.' }
 Write-Host "Traffic now: $(Get-CutoverTrafficWeight -Plan $plan)"

@@ -92,15 +92,42 @@ Describe 'Traffic through the AWS ALB provider' -Tag Integration {
         (Get-CutoverTrafficWeight -Plan $albPlan).Blue | Should -Be 0
     }
 
-    It 'retries through throttling and succeeds' {
+    It 'retries through throttling and succeeds, writing each attempt to the debug stream' {
         $null = Invoke-Fake 'faults' @{ throttleNext = 2; action = 'ModifyRule' }
         $mark = Get-RequestMark
-        $state = Set-CutoverTrafficWeight -Plan $albPlan -Blue 50 -Confirm:$false -PassThru
+        $DebugPreference = 'Continue'
+        $out = Set-CutoverTrafficWeight -Plan $albPlan -Blue 50 -Confirm:$false -PassThru 5>&1
+        $DebugPreference = 'SilentlyContinue'
+        $state = $out | Where-Object { $_ -is [Cutover.CutoverTrafficState] }
         $state.Blue | Should -Be 50
+        $attempts = @($out | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'ELBv2 ModifyRule attempt*' }).Message
+        $attempts | Should -HaveCount 3
+        $attempts[0] | Should -Match '^ELBv2 ModifyRule attempt 1: Throttling, retrying in \d+ ms$'
+        $attempts[2] | Should -Be 'ELBv2 ModifyRule attempt 3: OK'
         $modify = @(Get-RequestsSince $mark 'ModifyRule')
         $modify.errorCode | Should -Be @('Throttling', 'Throttling', $null)
         $modify.status | Should -Be @(400, 400, 200)
         (Get-CliWeights).Blue | Should -Be 50
+    }
+
+    It 'uses -ProfileName for the call: a profile that cannot be loaded is an error, never the environment''s keys, and nothing is sent' {
+        $env:AWS_ACCESS_KEY_ID | Should -Not -BeNullOrEmpty -Because 'the environment offers keys the call must not fall back to'
+        $mark = Get-RequestMark
+        { Set-CutoverTrafficWeight -Plan $albPlan -Blue 50 -ProfileName 'no-such-profile' -Confirm:$false } |
+            Should -Throw -ErrorId 'AwsCredentialsUnavailable,Cutover.Commands.SetCutoverTrafficWeightCommand'
+        @(Get-RequestsSince $mark).Count | Should -Be 0
+        { Invoke-CutoverRollback -Plan $albPlan -Reason 'test' -ProfileName 'no-such-profile' -Confirm:$false } |
+            Should -Throw -ErrorId 'AwsCredentialsUnavailable,Cutover.Commands.InvokeCutoverRollbackCommand'
+        (Get-CliWeights).Blue | Should -Be 0
+    }
+
+    It 'signs for -Region instead of the plan''s region for the call' {
+        (Get-CutoverTrafficWeight -Plan $albPlan -Region 'us-east-1').Blue | Should -Be 0
+        $mark = Get-RequestMark
+        Get-CutoverTrafficWeight -Plan $albPlan -Region 'eu-west-1' -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be 'AwsServiceError,Cutover.Commands.GetCutoverTrafficWeightCommand'
+        $failed[0].Exception.Message | Should -Match "SignatureDoesNotMatch.*'eu-west-1'" -Because 'the sandbox endpoint serves us-east-1 only'
+        @(Get-RequestsSince $mark 'DescribeRules').Count | Should -BeGreaterThan 0
     }
 
     It 'stops with the AWS code for a rule that does not exist, and changes nothing' {

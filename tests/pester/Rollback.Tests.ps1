@@ -2,33 +2,9 @@
 # with steady load through HAProxy the whole time.
 BeforeAll {
     Import-Module $env:CUTOVER_MODULE_PATH -Force
-    $script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
-    $script:secrets = @()
-    foreach ($line in Get-Content $sbx.envFile) {
-        if ($line -match "^export (\w+)='(.*)'$") {
-            Set-Item -Path "env:$($Matches[1])" -Value $Matches[2]
-            $script:secrets += $Matches[2]
-        }
-    }
+    . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $script:plan = Import-CutoverPlan -Path $sbx.plans.haproxy
     $script:recorder = $sbx.urls.recorder
-    $script:loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
-
-    function script:Start-Load([double] $DurationSec) {
-        $out = Join-Path $TestDrive "load-$([guid]::NewGuid().ToString('n')).json"
-        $process = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput "$out.stdout" -ArgumentList @(
-            $loadGenerator, '--url', "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status", '--rate', '60', '--duration', "$DurationSec", '--json', '--out', $out)
-        [pscustomobject]@{ Process = $process; Out = $out }
-    }
-
-    function script:Wait-Load($Load) {
-        $Load.Process.WaitForExit(120000) | Should -BeTrue -Because 'the load generator ends after its duration'
-        Get-Content $Load.Out -Raw | ConvertFrom-Json
-    }
-
-    function script:New-TestRunId {
-        [datetime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + '-' + [guid]::NewGuid().ToString('n').Substring(0, 6)
-    }
 
     function script:Set-RecorderMode([string] $Mode) {
         Invoke-RestMethod -Method Post -Uri "$recorder/_recorder/mode" -ContentType 'application/json' -Body (@{ mode = $Mode } | ConvertTo-Json) | Out-Null
@@ -39,11 +15,6 @@ BeforeAll {
     function script:Get-RollbackSteps([string] $RunId) {
         $file = Join-Path $plan.State.Path "journal/$($plan.Name)_$RunId.jsonl"
         Get-Content $file | ForEach-Object { $_ | ConvertFrom-Json } | Where-Object Kind -eq 'Rollback'
-    }
-
-    function script:Assert-NoSecret([object[]] $Stream) {
-        $text = ($Stream | Out-String -Width 500) + (($Stream | ForEach-Object { "$_" }) -join "`n")
-        foreach ($secret in $secrets) { $text.Contains($secret) | Should -BeFalse -Because 'no secret may reach any stream' }
     }
 }
 
@@ -60,7 +31,7 @@ Describe 'Invoke-CutoverRollback' -Tag Integration {
 
     It 'restores green 100%, verified, with zero failed requests, one dedup key and the three payloads; a second call is a verified no-op' {
         $runId = New-TestRunId
-        $load = Start-Load 35
+        $load = Start-Load 35 -Rate 60
         Start-Sleep -Seconds 6
         $DebugPreference = 'Continue'
         $result = Invoke-CutoverRollback -Plan $plan -Reason 'ErrorRatio on Blue (test)' -RunId $runId -Confirm:$false -Verbose *>&1 |

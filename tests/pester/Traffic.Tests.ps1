@@ -95,6 +95,17 @@ Describe 'Traffic through HAProxy' -Tag Integration {
         $problems[0].FullyQualifiedErrorId | Should -Be 'TrafficProviderUnreachable,Cutover.Commands.GetCutoverTrafficWeightCommand'
     }
 
+    It 'refuses -ProfileName and -Region for a plan that does not go through an ALB, before any change' {
+        $err = $null
+        try { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 100 -ProfileName 'prod' -Confirm:$false } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'TrafficProviderError,Cutover.Commands.SetCutoverTrafficWeightCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match '-ProfileName and -Region apply to plans whose traffic goes through an AWS ALB'
+        { Invoke-CutoverRollback -Plan $haproxyPlan -Reason 'test' -Region 'eu-west-1' -Confirm:$false } |
+            Should -Throw -ErrorId 'TrafficProviderError,Cutover.Commands.InvokeCutoverRollbackCommand'
+        (Get-CutoverTrafficWeight -Plan $haproxyPlan).Blue | Should -Be 0
+    }
+
     It 'refuses a blue percentage outside 0..100 at binding' {
         { Set-CutoverTrafficWeight -Plan $haproxyPlan -Blue 101 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Cutover.Commands.SetCutoverTrafficWeightCommand'
     }
@@ -142,6 +153,25 @@ Describe 'Traffic through DNS' -Tag Integration {
         $err.FullyQualifiedErrorId | Should -Be 'DnsBadSignature,Cutover.Commands.SetCutoverTrafficWeightCommand'
         Assert-NoSecret (@($streams) + $err + $err.Exception.Message)
         (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+    }
+
+    It 'stops with DnsUpdateRefused for a valid key the zone does not allow to update, and changes nothing' {
+        # rndc-key is known to named (so the answer is signed and verified) but absent from the zone's allow-update.
+        (Get-Content $sbx.dns.rndcKeyFile -Raw) -match 'secret "([^"]+)"' | Should -BeTrue
+        $env:CUTOVER_TEST_RNDC_SECRET = $Matches[1]
+        $script:secrets += $Matches[1]
+        try {
+            $plan = New-PlanVariant $sbx.plans.dns "TsigKeyName = 'ddns-key'; TsigAlgorithm = 'hmac-sha256'; TsigSecret = 'env:CUTOVER_SANDBOX_TSIG_SECRET'" `
+                "TsigKeyName = 'rndc-key'; TsigAlgorithm = 'hmac-sha256'; TsigSecret = 'env:CUTOVER_TEST_RNDC_SECRET'"
+            $err = $null
+            $streams = try { Set-CutoverTrafficWeight -Plan $plan -Blue 100 -Confirm:$false -Verbose *>&1 } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'DnsUpdateRefused,Cutover.Commands.SetCutoverTrafficWeightCommand'
+            $err.Exception.Message | Should -Match 'refused the update of'
+            $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            Assert-NoSecret (@($streams) + $err + $err.Exception.Message)
+            (Resolve-Record).Address | Should -Be $sbx.dns.greenAddress
+        }
+        finally { Remove-Item Env:CUTOVER_TEST_RNDC_SECRET }
     }
 
     It 'keeps every secret out of every stream during a signed change' {

@@ -2,60 +2,22 @@
 # HAProxy and faults injected into blue. The sandbox plans use 4 s trigger windows and an error budget of 4.
 BeforeAll {
     Import-Module $env:CUTOVER_MODULE_PATH -Force
-    $script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
-    $script:secrets = @()
-    foreach ($line in Get-Content $sbx.envFile) {
-        if ($line -match "^export (\w+)='(.*)'$") {
-            Set-Item -Path "env:$($Matches[1])" -Value $Matches[2]
-            $script:secrets += $Matches[2]
-        }
-    }
+    . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $script:plan = Import-CutoverPlan -Path $sbx.plans.haproxy
     $script:forSec = $plan.Triggers.ErrorRatio.ForSec
-    $script:loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
     $script:blueFaults = "http://127.0.0.1:$($sbx.ports.appBlue)/admin/faults"
-
-    function script:Start-Load([double] $DurationSec) {
-        $out = Join-Path $TestDrive "load-$([guid]::NewGuid().ToString('n')).json"
-        $process = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput "$out.stdout" -ArgumentList @(
-            $loadGenerator, '--url', "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status", '--rate', '60', '--duration', "$DurationSec", '--json', '--out', $out)
-        [pscustomobject]@{ Process = $process; Out = $out }
-    }
-
-    function script:Stop-Load($Load) {
-        if ($Load -and -not $Load.Process.HasExited) { $Load.Process.Kill() }
-    }
 
     function script:Set-BlueFault([hashtable] $Fault) {
         Invoke-RestMethod -Method Post -Uri $blueFaults -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
     }
 
-    function script:New-TestRunId {
-        [datetime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + '-' + [guid]::NewGuid().ToString('n').Substring(0, 6)
-    }
-
     function script:Clear-BlueFault { Invoke-RestMethod -Method Delete -Uri $blueFaults | Out-Null }
-
-    # A fault's critical Prometheus alert (15 s window, for 10 s) outlives the fault; the next test waits it out.
-    function script:Wait-NoCriticalAlert {
-        for ($i = 0; $i -lt 90; $i++) {
-            $alerts = (Invoke-RestMethod -Uri "$($sbx.urls.prometheus)/api/v1/alerts").data.alerts
-            if (-not ($alerts | Where-Object { $_.labels.severity -eq 'critical' -and $_.state -ne 'inactive' })) { return }
-            Start-Sleep -Seconds 1
-        }
-        throw 'critical alerts still active after 90 s'
-    }
-
-    function script:Assert-NoSecret([object[]] $Stream) {
-        $text = ($Stream | Out-String -Width 500) + (($Stream | ForEach-Object { "$_" }) -join "`n")
-        foreach ($secret in $secrets) { $text.Contains($secret) | Should -BeFalse -Because 'no secret may reach any stream' }
-    }
 }
 
 Describe 'Watch-CutoverMetric' -Tag Integration {
     BeforeAll {
         Set-CutoverTrafficWeight -Plan $plan -Blue 50 -Confirm:$false
-        $script:load = Start-Load 300
+        $script:load = Start-Load 300 -Rate 60
         Start-Sleep -Seconds 6   # a full query window of steady load
     }
     BeforeEach { Wait-NoCriticalAlert }

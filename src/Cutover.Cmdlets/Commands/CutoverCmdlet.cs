@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Cutover.Commands.Hosting;
+using Cutover.Engine.Hosting;
 
 namespace Cutover.Commands;
 
@@ -24,7 +25,11 @@ public abstract class CutoverCmdlet : PSCmdlet
     protected T Run<T>(Func<ICutoverHost, CancellationToken, Task<T>> operation)
     {
         var host = new PipelineHost(Redactor);
-        var task = Task.Run(() => operation(host, _stopping.Token), _stopping.Token);
+        var task = Task.Run(async () =>
+        {
+            using var scope = CutoverHostScope.Enter(host);
+            return await operation(host, _stopping.Token).ConfigureAwait(false);
+        }, _stopping.Token);
         host.Pump(task, this);
         return task.GetAwaiter().GetResult();
     }

@@ -7,7 +7,7 @@ namespace Cutover.Commands;
 /// <summary>Reads where traffic goes now, as the plan's provider reports it.</summary>
 [Cmdlet(VerbsCommon.Get, "CutoverTrafficWeight")]
 [OutputType(typeof(CutoverTrafficState))]
-public sealed class GetCutoverTrafficWeightCommand : CutoverCmdlet
+public sealed class GetCutoverTrafficWeightCommand : AwsAlbCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [CutoverPlanTransformation]
@@ -18,7 +18,7 @@ public sealed class GetCutoverTrafficWeightCommand : CutoverCmdlet
         try
         {
             var secrets = PlanSecretResolver.Create(Plan, this, Redactor);
-            var router = TrafficRouterFactory.Create(Plan, secrets, TimeProvider.System);
+            var router = TrafficRouterFactory.Create(Plan, secrets, TimeProvider.System, OverridesFor(Plan));
             var state = Run((_, ct) => router.GetStateAsync(ct));
             WriteVerbose($"{state.Provider}: {state.Raw}");
             foreach (var warning in state.Warnings)

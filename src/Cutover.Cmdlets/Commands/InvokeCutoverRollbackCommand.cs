@@ -10,7 +10,7 @@ namespace Cutover.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "CutoverRollback", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(CutoverRollbackResult))]
-public sealed class InvokeCutoverRollbackCommand : CutoverCmdlet
+public sealed class InvokeCutoverRollbackCommand : AwsAlbCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [CutoverPlanTransformation]
@@ -32,11 +32,12 @@ public sealed class InvokeCutoverRollbackCommand : CutoverCmdlet
     {
         try
         {
+            var aws = OverridesFor(Plan);
             if (!ShouldProcess(Plan.Traffic.TargetKey, $"Roll {Plan.Name} back: traffic to green 100% ({Reason})"))
                 return;
             var secrets = PlanSecretResolver.Create(Plan, this, Redactor);
             var result = Run((host, ct) => RollbackRunner.RunAsync(Plan, secrets, Reason, RunId, TimeSpan.FromSeconds(TimeoutSec),
-                TimeProvider.System, host, ct));
+                aws, TimeProvider.System, host, ct));
             WriteObject(result);
         }
         catch (CutoverException e)

@@ -8,7 +8,7 @@ namespace Cutover.Commands;
 [Cmdlet(VerbsCommon.Set, "CutoverTrafficWeight", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [Alias("Set-TrafficWeight")]
 [OutputType(typeof(CutoverTrafficState))]
-public sealed class SetCutoverTrafficWeightCommand : CutoverCmdlet
+public sealed class SetCutoverTrafficWeightCommand : AwsAlbCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [CutoverPlanTransformation]
@@ -33,7 +33,7 @@ public sealed class SetCutoverTrafficWeightCommand : CutoverCmdlet
         try
         {
             var secrets = PlanSecretResolver.Create(Plan, this, Redactor);
-            var router = TrafficRouterFactory.Create(Plan, secrets, TimeProvider.System);
+            var router = TrafficRouterFactory.Create(Plan, secrets, TimeProvider.System, OverridesFor(Plan));
             var current = Run((_, ct) => router.GetStateAsync(ct));
             var change = TrafficChangeDescription.Change(Plan.Traffic, current, Blue);
             if (!ShouldProcess(change, "Set traffic weight"))

@@ -90,7 +90,7 @@ public sealed class WatchCutoverMetricCommand : CutoverCmdlet
         async (trigger, ct) =>
         {
             host.WriteWarning($"-AutoRollback: rolling {Plan.Name} back to green now ({trigger.Reason}).");
-            var result = await Engine.Rollback.RollbackRunner.RunAsync(Plan, secrets, trigger.Reason, RunId, null, TimeProvider.System, host, ct).ConfigureAwait(false);
+            var result = await Engine.Rollback.RollbackRunner.RunAsync(Plan, secrets, trigger.Reason, RunId, null, null, TimeProvider.System, host, ct).ConfigureAwait(false);
             host.WriteObject(result);
         };
 }

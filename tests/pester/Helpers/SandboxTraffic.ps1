@@ -1,31 +1,36 @@
-# Shared by the sandbox traffic tests (Traffic.Tests.ps1, AwsAlb.Tests.ps1). Dot-source it in BeforeAll:
+# Shared by the sandbox integration tests. Dot-source it in BeforeAll:
 #   . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
 # It reads the sandbox ($env:CUTOVER_SANDBOX_DIR), exports every variable of sandbox.env into the process and
-# defines, in the caller's script scope, $sbx (sandbox.json), $secrets (every value of sandbox.env), $loadGenerator,
-# $frontend, and the functions below, which use those variables and Pester's $TestDrive.
+# defines, in the caller's script scope, $sbx (sandbox.json), $secrets (every value of sandbox.env), $frontend,
+# and the functions below, which use those variables and Pester's $TestDrive.
 
-$script:sbx = Get-Content (Join-Path $env:CUTOVER_SANDBOX_DIR 'sandbox.json') -Raw | ConvertFrom-Json
-$script:secrets = @()
-foreach ($line in Get-Content $sbx.envFile) {
-    if ($line -match "^export (\w+)='(.*)'$") {
-        Set-Item -Path "env:$($Matches[1])" -Value $Matches[2]
-        $script:secrets += $Matches[2]
-    }
-}
-$script:loadGenerator = Join-Path $sbx.dataDir 'bin/LoadGenerator/LoadGenerator.dll'
+. (Join-Path $PSScriptRoot '../../../scripts/lib/SandboxSession.ps1')
+$script:sbx = Import-SandboxSession $env:CUTOVER_SANDBOX_DIR
+$script:secrets = @($sbx.Secrets)
 $script:frontend = "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status"
 
-# Starts the load generator at 100 req/s through the HAProxy frontend; Wait-Load returns its JSON report.
-function script:Start-Load([double] $DurationSec) {
-    $out = Join-Path $TestDrive "load-$([guid]::NewGuid().ToString('n')).json"
-    $process = Start-Process -FilePath dotnet -PassThru -NoNewWindow -RedirectStandardOutput "$out.stdout" -ArgumentList @(
-        $loadGenerator, '--url', $frontend, '--rate', '100', '--duration', "$DurationSec", '--json', '--out', $out)
-    [pscustomobject]@{ Process = $process; Out = $out }
+# Starts the load generator at -Rate req/s to -Url (the HAProxy frontend by default); Wait-Load (after its duration)
+# or Stop-Load (at once) returns its JSON report.
+function script:Start-Load([double] $DurationSec, [double] $Rate = 100, [string] $Url = $frontend) {
+    Start-SandboxLoad -Sandbox $sbx -Url $Url -Rate $Rate -DurationSec $DurationSec -WorkDir $TestDrive
 }
 
-function script:Wait-Load($Load) {
-    $Load.Process.WaitForExit(120000) | Should -BeTrue -Because 'the load generator ends after its duration'
-    Get-Content $Load.Out -Raw | ConvertFrom-Json
+function script:Wait-Load($Load) { Wait-SandboxLoad $Load }
+
+function script:Stop-Load($Load) { if ($Load) { Stop-SandboxLoad $Load } }
+
+function script:New-TestRunId {
+    [datetime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + '-' + [guid]::NewGuid().ToString('n').Substring(0, 6)
+}
+
+# A fault's critical Prometheus alert (15 s window, for 10 s) outlives the fault; the next test waits it out.
+function script:Wait-NoCriticalAlert {
+    for ($i = 0; $i -lt 90; $i++) {
+        $alerts = (Invoke-RestMethod -Uri "$($sbx.urls.prometheus)/api/v1/alerts").data.alerts
+        if (-not ($alerts | Where-Object { $_.labels.severity -eq 'critical' -and $_.state -ne 'inactive' })) { return }
+        Start-Sleep -Seconds 1
+    }
+    throw 'critical alerts still active after 90 s'
 }
 
 # The percentage of answered requests that one environment served.

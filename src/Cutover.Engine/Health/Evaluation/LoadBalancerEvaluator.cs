@@ -1,29 +1,35 @@
 namespace Cutover.Engine.Health.Evaluation;
 
-/// <summary>One server line of HAProxy's <c>show servers state</c>: op state (2 = running), admin state bits, current weight.</summary>
-public sealed record HAProxyServerState(string Backend, string Server, string Address, int OperationalState, int AdminState, int Weight);
-
-/// <summary>Decides the LoadBalancer check: the provider answers and knows both targets.</summary>
+/// <summary>
+/// Decides the LoadBalancer check from the traffic provider's own state: it answers, sends traffic somewhere,
+/// every side it sends traffic to has a target, its warnings are passed on, and its health checks of each side
+/// (when it has them) match the procedure's settings.
+/// </summary>
 public static class LoadBalancerEvaluator
 {
-    public static HealthObservation Evaluate(IReadOnlyList<HAProxyServerState> servers, HAProxyPlan plan, string target)
+    public static HealthObservation Evaluate(CutoverTrafficState state, Func<CutoverEnvironment, ProviderHealthCheckExpectation> expectation, string target)
     {
-        var expected = $"backend {plan.Backend} has servers {plan.BlueServer} and {plan.GreenServer}";
-        var observed = servers.Count == 0 ? $"backend {plan.Backend}: no servers"
-            : string.Join(", ", servers.Select(s => $"{s.Server} {Describe(s)} weight {s.Weight}"));
-        var missing = new[] { plan.BlueServer, plan.GreenServer }.Where(name => servers.All(s => s.Server != name)).ToList();
-        if (missing.Count > 0)
-            return new(HealthStatus.Fail, $"backend {plan.Backend} has no server {string.Join(" or ", missing)}", observed, expected, target);
-        var notRunning = servers.Where(s => s.Server == plan.BlueServer || s.Server == plan.GreenServer)
-            .Where(s => s.OperationalState != 2 || s.AdminState != 0).Select(s => $"{s.Server} is {Describe(s)}").ToList();
-        return notRunning.Count > 0
-            ? new(HealthStatus.Warn, string.Join("; ", notRunning), observed, expected, target)
-            : new(HealthStatus.Pass, $"HAProxy knows {plan.BlueServer} and {plan.GreenServer}, both running", observed, expected, target);
+        var observed = $"{state}; {state.Raw}";
+        const string expected = "the provider answers and routes to known blue and green targets";
+        if (state.Blue + state.Green == 0)
+            return new(HealthStatus.Fail, $"{state.Provider} sends traffic to neither blue nor green{Also(state.Warnings)}", observed, expected, target);
+        var empty = new[] { (CutoverEnvironment.Blue, state.Blue), (CutoverEnvironment.Green, state.Green) }
+            .Where(s => s.Item2 > 0 && state.Targets.All(t => t.Environment != s.Item1)).Select(s => s.Item1).ToList();
+        if (empty.Count > 0)
+            return new(HealthStatus.Fail, $"{state.Provider} sends traffic to {string.Join(" and ", empty)} but lists no target there", observed, expected, target);
+
+        var warnings = new List<string>(state.Warnings);
+        foreach (var check in state.HealthChecks)
+        {
+            var differences = expectation(check.Environment).Differences(check);
+            if (differences.Count > 0)
+                warnings.Add($"{check.Environment} health check of {check.Target}: {string.Join(", ", differences)}");
+        }
+        var targets = string.Join(", ", state.Targets.Select(t => $"{t.Environment?.ToString() ?? "neither"} {t.Target} {t.State}"));
+        return warnings.Count > 0
+            ? new(HealthStatus.Warn, string.Join("; ", warnings), observed, expected, target)
+            : new(HealthStatus.Pass, $"{state.Provider} answers: blue {state.Blue}% / green {state.Green}%; targets {targets}", observed, expected, target);
     }
 
-    private static string Describe(HAProxyServerState s)
-    {
-        var op = s.OperationalState switch { 0 => "stopped", 1 => "starting", 2 => "running", 3 => "stopping", _ => $"op-state {s.OperationalState}" };
-        return s.AdminState == 0 ? op : $"{op}, admin-state {s.AdminState} (maintenance or drain)";
-    }
+    private static string Also(IReadOnlyList<string> warnings) => warnings.Count == 0 ? "" : ": " + string.Join("; ", warnings);
 }

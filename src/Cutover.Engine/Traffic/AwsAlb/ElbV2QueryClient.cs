@@ -8,6 +8,7 @@ using System.Text;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using Cutover.Engine.Hosting;
 using Cutover.Engine.Http;
 
 namespace Cutover.Engine.Traffic.AwsAlb;
@@ -36,9 +37,6 @@ public sealed class ElbV2QueryClient : IElasticLoadBalancingV2
         _retry = retry ?? ElbV2RetryPolicy.Default;
         _jitter = jitter ?? Random.Shared.NextDouble;
     }
-
-    /// <summary>Called once per attempt with the operation, the attempt number and the outcome, for logs and tests.</summary>
-    public Action<string>? Trace { get; init; }
 
     /// <summary>The endpoint for a region: <c>https://elasticloadbalancing.{region}.amazonaws.com[.cn]/</c>.</summary>
     public static Uri DefaultEndpoint(string region) =>
@@ -105,7 +103,7 @@ public sealed class ElbV2QueryClient : IElasticLoadBalancingV2
                 var (status, text) = await SendAsync(body, cancellationToken).ConfigureAwait(false);
                 if (status == HttpStatusCode.OK)
                 {
-                    Trace?.Invoke($"{operation} attempt {attempt}: OK");
+                    Trace($"{operation} attempt {attempt}: OK");
                     return ElbV2XmlReader.Result(text, operation);
                 }
                 failure = ToException(operation, target, (int)status, text);
@@ -122,14 +120,17 @@ public sealed class ElbV2QueryClient : IElasticLoadBalancingV2
             var code = failure is AwsServiceException aws ? aws.AwsErrorCode : failure.ErrorId;
             if (!failure.IsTransient || attempt >= _retry.MaxAttempts)
             {
-                Trace?.Invoke($"{operation} attempt {attempt}: {code}, giving up");
+                Trace($"{operation} attempt {attempt}: {code}, giving up");
                 throw failure;
             }
             var delay = _retry.Delay(attempt, _jitter());
-            Trace?.Invoke($"{operation} attempt {attempt}: {code}, retrying in {delay.TotalMilliseconds:0} ms");
+            Trace($"{operation} attempt {attempt}: {code}, retrying in {delay.TotalMilliseconds:0} ms");
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>One line per attempt (operation, attempt number, outcome) on the Debug stream of the call in progress.</summary>
+    private static void Trace(string message) => CutoverHostScope.Current?.WriteDebug($"ELBv2 {message}");
 
     private async Task<(HttpStatusCode Status, string Body)> SendAsync(byte[] body, CancellationToken cancellationToken)
     {

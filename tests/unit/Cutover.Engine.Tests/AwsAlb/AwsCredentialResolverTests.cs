@@ -13,12 +13,12 @@ public sealed class AwsCredentialResolverTests : IDisposable
     ];
 
     private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-    // AWSSDK.Core remembers the files' paths process-wide, so every test uses the same directory.
-    private static readonly string Dir = Directory.CreateTempSubdirectory("cutover-aws-").FullName;
-    private readonly string _dir = Dir;
+    // AWSSDK.Core remembers the files' paths process-wide, so every test uses the same directory (a collection fixture).
+    private readonly string _dir;
 
-    public AwsCredentialResolverTests()
+    public AwsCredentialResolverTests(AwsProfileDirectory profiles)
     {
+        _dir = profiles.Path;
         foreach (var variable in Variables)
             Environment.SetEnvironmentVariable(variable, null);
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
@@ -79,4 +79,12 @@ public sealed class AwsCredentialResolverTests : IDisposable
 }
 
 [CollectionDefinition(nameof(AwsEnvironmentCollection), DisableParallelization = true)]
-public sealed class AwsEnvironmentCollection;
+public sealed class AwsEnvironmentCollection : ICollectionFixture<AwsProfileDirectory>;
+
+/// <summary>The profile files' directory for the whole collection, removed after its last test.</summary>
+public sealed class AwsProfileDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("cutover-aws-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

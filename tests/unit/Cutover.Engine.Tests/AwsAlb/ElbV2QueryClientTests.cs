@@ -1,5 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
+using Cutover.Engine.Hosting;
+using Cutover.Engine.Tests.Fakes;
 using Cutover.Engine.Traffic.AwsAlb;
 using Microsoft.Extensions.Time.Testing;
 
@@ -58,6 +60,20 @@ public sealed class ElbV2QueryClientTests
         Assert.Equal(3, handler.Requests.Select(r => r.Date).Distinct().Count());
         Assert.All(handler.Requests, r => Assert.Contains("/us-east-1/elasticloadbalancing/aws4_request", r.Authorization));
         Assert.StartsWith("Action=DescribeTargetGroupAttributes&Version=2015-12-01&TargetGroupArn=arn%3Aaws%3Aelasticloadbalancing%3A", handler.Requests[0].Body);
+    }
+
+    [Fact]
+    public async Task Every_attempt_is_written_to_the_debug_stream_of_the_call_in_progress()
+    {
+        var throttled = (HttpStatusCode.BadRequest, ElbV2Samples.Error("Throttling", "Rate exceeded"));
+        var (client, _, time) = Create(throttled, (HttpStatusCode.OK, Ok));
+        var host = new RecordingHost();
+
+        using (CutoverHostScope.Enter(host))
+            await RunAsync(time, client.DescribeTargetGroupAttributesAsync(ElbV2Samples.Blue, CancellationToken.None));
+
+        Assert.Equal(["ELBv2 DescribeTargetGroupAttributes attempt 1: Throttling, retrying in 750 ms", "ELBv2 DescribeTargetGroupAttributes attempt 2: OK"],
+            host.Debug);
     }
 
     [Fact]

@@ -3,9 +3,22 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Engine.Tests.Locking;
 
-public sealed class FileCutoverLockTests
+public sealed class FileCutoverLockTests : IDisposable
 {
-    private static string NewState() => Directory.CreateTempSubdirectory("cutover-lock-").FullName;
+    private readonly List<string> _states = [];
+
+    private string NewState()
+    {
+        var state = Directory.CreateTempSubdirectory("cutover-lock-").FullName;
+        _states.Add(state);
+        return state;
+    }
+
+    public void Dispose()
+    {
+        foreach (var state in _states)
+            Directory.Delete(state, recursive: true);
+    }
 
     [Fact]
     public async Task A_second_acquirer_waits_then_fails_with_LockHeld_naming_the_holder()

@@ -61,21 +61,28 @@ public sealed class NotifierPayloadTests
     public async Task Statuspage_creates_then_updates_then_resolves_the_same_incident()
     {
         var state = Directory.CreateTempSubdirectory("cutover-sp-").FullName;
-        var handler = new RecordingHandler()
-            .Answer(HttpStatusCode.OK, "[]")
-            .Answer(HttpStatusCode.Created, """{"id":"inc1","status":"identified"}""")
-            .Answer(HttpStatusCode.OK, """{"id":"inc1","status":"resolved"}""");
-        var plan = new StatuspagePlan { PageId = "page1", Token = SecretReference.FromEnvironment("X"), ApiUrl = new Uri("https://sp.test/v1") };
-        var notifier = new StatuspageNotifier(plan, Secrets, new NotificationState(state, "orchestrator-2.1.0", new FakeTimeProvider()), handler.Clients);
-        await notifier.SendAsync(Sample.Event(CutoverNotificationEvent.RollbackStarted), CancellationToken.None);
-        // a fresh notifier (another process) finds the incident through the state
-        var fresh = new StatuspageNotifier(plan, Secrets, new NotificationState(state, "orchestrator-2.1.0", new FakeTimeProvider()), handler.Clients);
-        await fresh.SendAsync(Sample.Event(CutoverNotificationEvent.RollbackCompleted), CancellationToken.None);
-        Assert.Equal(["GET", "POST", "PATCH"], handler.Requests.Select(r => r.Method.Method));
-        Assert.EndsWith("/pages/page1/incidents/unresolved", handler.Requests[0].Uri.AbsolutePath);
-        Assert.Equal("OAuth " + Token, handler.Requests[1].Authorization);
-        Assert.Equal("Maintenance: orchestrator-2.1.0 (run run-1)", (string?)handler.Requests[1].Body!["incident"]!["name"]);
-        Assert.EndsWith("/incidents/inc1", handler.Requests[2].Uri.AbsolutePath);
-        Assert.Equal("resolved", (string?)handler.Requests[2].Body!["incident"]!["status"]);
+        try
+        {
+            var handler = new RecordingHandler()
+                .Answer(HttpStatusCode.OK, "[]")
+                .Answer(HttpStatusCode.Created, """{"id":"inc1","status":"identified"}""")
+                .Answer(HttpStatusCode.OK, """{"id":"inc1","status":"resolved"}""");
+            var plan = new StatuspagePlan { PageId = "page1", Token = SecretReference.FromEnvironment("X"), ApiUrl = new Uri("https://sp.test/v1") };
+            var notifier = new StatuspageNotifier(plan, Secrets, new NotificationState(state, "orchestrator-2.1.0", new FakeTimeProvider()), handler.Clients);
+            await notifier.SendAsync(Sample.Event(CutoverNotificationEvent.RollbackStarted), CancellationToken.None);
+            // a fresh notifier (another process) finds the incident through the state
+            var fresh = new StatuspageNotifier(plan, Secrets, new NotificationState(state, "orchestrator-2.1.0", new FakeTimeProvider()), handler.Clients);
+            await fresh.SendAsync(Sample.Event(CutoverNotificationEvent.RollbackCompleted), CancellationToken.None);
+            Assert.Equal(["GET", "POST", "PATCH"], handler.Requests.Select(r => r.Method.Method));
+            Assert.EndsWith("/pages/page1/incidents/unresolved", handler.Requests[0].Uri.AbsolutePath);
+            Assert.Equal("OAuth " + Token, handler.Requests[1].Authorization);
+            Assert.Equal("Maintenance: orchestrator-2.1.0 (run run-1)", (string?)handler.Requests[1].Body!["incident"]!["name"]);
+            Assert.EndsWith("/incidents/inc1", handler.Requests[2].Uri.AbsolutePath);
+            Assert.Equal("resolved", (string?)handler.Requests[2].Body!["incident"]!["status"]);
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
     }
 }

@@ -116,6 +116,33 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    public async Task Ctrl_C_stops_the_sending_but_lets_requests_in_flight_finish()
+    {
+        var time = new FakeTimeProvider();
+        var handler = new StubHandler(time, async (_, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
+            return Response(HttpStatusCode.OK, "green");
+        });
+        using var ctrlC = new CancellationTokenSource();
+
+        var run = new LoadRunner(Options(rate: 20, seconds: 10), handler, time).RunAsync(ctrlC.Token);
+        for (var step = 0; !run.IsCompleted && step < 10_000; step++)
+        {
+            await Task.Delay(1);
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            if (time.GetUtcNow() - time.Start >= TimeSpan.FromMilliseconds(520) && !ctrlC.IsCancellationRequested)
+                await ctrlC.CancelAsync(); // 20 ms after the request sent at 500 ms, which is still waiting for its answer
+        }
+        var report = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.InRange(report.Total, 11, 13);
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(report.Total, report.ByStatus["200"]);
+        Assert.True(report.AchievedRate > 15, $"{report.AchievedRate} req/s over the time it ran, not the 10 s asked for");
+    }
+
+    [Fact]
     public async Task Connection_failures_are_counted_apart_from_responses()
     {
         var time = new FakeTimeProvider();

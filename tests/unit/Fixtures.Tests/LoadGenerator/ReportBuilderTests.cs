@@ -54,6 +54,15 @@ public class ReportBuilderTests
     }
 
     [Fact]
+    public void A_run_stopped_early_reports_the_rate_over_the_time_it_ran()
+    {
+        var builder = new ReportBuilder(Options);
+        for (var i = 0; i < 20; i++) builder.Add(Outcome.Response(200, "blue", Ms(1)));
+
+        Assert.Equal(20, builder.Build(TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(1), stoppedEarly: true).AchievedRate);
+    }
+
+    [Fact]
     public void No_responses_means_no_latency()
     {
         var builder = new ReportBuilder(Options);
