@@ -33,6 +33,13 @@ function script:Wait-NoCriticalAlert {
     throw 'critical alerts still active after 90 s'
 }
 
+# The sandbox record's A answer from its BIND9, by dig: its TTL and address.
+function script:Resolve-Record {
+    $answer = & dig "@$($sbx.dns.server)" -p $sbx.dns.port $sbx.dns.record A +norecurse +noall +answer
+    $fields = "$answer".Trim() -split '\s+'
+    [pscustomobject]@{ Ttl = [int]$fields[1]; Address = $fields[4] }
+}
+
 # The percentage of answered requests that one environment served.
 function script:Get-Share($Report, [string] $Environment) {
     $count = $Report.byEnvironment.$Environment
