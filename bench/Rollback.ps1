@@ -42,6 +42,7 @@ try {
         $total = [Collections.Generic.List[double]]::new()
         for ($i = 1; $i -le $Repeat; $i++) {
             try {
+                Wait-SandboxNoCriticalAlert $sbx   # so that the run's own fault fires the trigger
                 Set-CutoverTrafficWeight -Plan $plan -Blue 50 -Confirm:$false
                 Invoke-RestMethod -Method Post -Uri $blueFaults -ContentType 'application/json' -Body '{"errorRatio":0.5}' | Out-Null
                 $out = Watch-CutoverMetric -Plan $plan -DurationSec 120 -IntervalSec 1 -AutoRollback -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
@@ -67,10 +68,12 @@ try {
             Get-Summary "$provider whole rollback (verification and notices included)" $total
         }
     }
-    $rows | Format-Table -AutoSize | Out-String | Write-Output
+    $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
 
+    # Both sides carry traffic, so that every sample judges real readings (a side without traffic reads Unknown).
     $haproxy = Import-CutoverPlan -Path $sbx.plans.haproxy
-    Set-CutoverTrafficWeight -Plan $haproxy -Blue 0 -Confirm:$false
+    Set-CutoverTrafficWeight -Plan $haproxy -Blue 50 -Confirm:$false
+    Wait-SandboxNoCriticalAlert $sbx
     $process = [Diagnostics.Process]::GetCurrentProcess()
     [GC]::Collect()
     $process.Refresh()
@@ -78,7 +81,7 @@ try {
     $workingSetBefore = $process.WorkingSet64
     $allocatedBefore = [GC]::GetTotalAllocatedBytes($true)
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    $samples = @(Watch-CutoverMetric -Plan $haproxy -Environment Blue, Green -DurationSec ($OverheadSamples - 1) -IntervalSec 1 |
+    $samples = @(Watch-CutoverMetric -Plan $haproxy -Environment Blue, Green -DurationSec ($OverheadSamples - 1) -IntervalSec 1 -Continue -WarningAction SilentlyContinue |
         Where-Object { $_ -is [Cutover.CutoverMetricSample] })
     $clock.Stop()
     $process.Refresh()

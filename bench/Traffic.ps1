@@ -45,7 +45,7 @@ $results = foreach ($provider in 'haproxy', 'dns', 'alb') {
     Set-CutoverTrafficWeight -Plan $plan -Blue 0 -Confirm:$false
     Get-Summary "$provider verified shift" $times
 }
-$results | Format-Table -AutoSize | Out-String | Write-Output
+$results | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
 
 # Failed requests during back-and-forth shifts under load, for the providers whose changes real traffic follows
 # (the sandbox's ALB endpoint applies its weights to HAProxy; DNS answers are not in the load's path).

@@ -65,3 +65,15 @@ function Read-SandboxLoadReport([Parameter(Mandatory)] $Load) {
     Remove-Item $Load.Out, "$($Load.Out).log" -ErrorAction Ignore
     $report
 }
+
+# Waits (bounded) until Prometheus shows no critical alert pending or firing: a fault's alert outlives the fault by its
+# rule's window and "for" time, and would fire the next watch's alert trigger at once.
+function Wait-SandboxNoCriticalAlert([Parameter(Mandatory)] $Sandbox, [int] $TimeoutSec = 90) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $alerts = (Invoke-RestMethod -Uri "$($Sandbox.urls.prometheus)/api/v1/alerts" -TimeoutSec 10).data.alerts
+        if (-not ($alerts | Where-Object { $_.labels.severity -eq 'critical' -and $_.state -ne 'inactive' })) { return }
+        Start-Sleep -Seconds 1
+    }
+    throw "Critical alerts are still active after $TimeoutSec s."
+}

@@ -24,14 +24,7 @@ function script:New-TestRunId {
 }
 
 # A fault's critical Prometheus alert (15 s window, for 10 s) outlives the fault; the next test waits it out.
-function script:Wait-NoCriticalAlert {
-    for ($i = 0; $i -lt 90; $i++) {
-        $alerts = (Invoke-RestMethod -Uri "$($sbx.urls.prometheus)/api/v1/alerts").data.alerts
-        if (-not ($alerts | Where-Object { $_.labels.severity -eq 'critical' -and $_.state -ne 'inactive' })) { return }
-        Start-Sleep -Seconds 1
-    }
-    throw 'critical alerts still active after 90 s'
-}
+function script:Wait-NoCriticalAlert { Wait-SandboxNoCriticalAlert $sbx }
 
 # The percentage of answered requests that one environment served.
 function script:Get-Share($Report, [string] $Environment) {

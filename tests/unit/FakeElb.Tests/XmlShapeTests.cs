@@ -154,6 +154,17 @@ public sealed class XmlShapeTests
         Assert.Equal("ListenerNotFound", sandbox.Fail(("Action", "DescribeListeners"), ("ListenerArns.member.1", TestSandbox.ListenerArn + "0")).Code);
     }
 
+    [Theory]
+    [InlineData("DescribeRules", "ListenerArn", "RuleArns.member.1", "listener", "rule")]
+    [InlineData("DescribeListeners", "LoadBalancerArn", "ListenerArns.member.1", "load balancer", "listener")]
+    public void DescribeTakesEitherTheParentOrTheItemArnsNeverBothNorNeither(string action, string parent, string item, string parentNoun, string itemNoun)
+    {
+        var neither = sandbox.Fail(("Action", action));
+        Assert.Equal(("ValidationError", $"A {parentNoun} ARN or a set of {itemNoun} ARNs must be specified"), (neither.Code, neither.Message));
+        var both = sandbox.Fail(("Action", action), (parent, "arn:x"), (item, "arn:y"));
+        Assert.Equal(("ValidationError", $"A {parentNoun} ARN and a set of {itemNoun} ARNs cannot be specified at the same time"), (both.Code, both.Message));
+    }
+
     [Fact]
     public void UnknownActionIsInvalidAction() =>
         Assert.Equal("InvalidAction", sandbox.Fail(("Action", "DeleteRule"), ("RuleArn", TestSandbox.RuleArn)).Code);
