@@ -22,9 +22,12 @@ function Invoke-CutoverRunbook {
         -WhatIf runs every read and check and changes nothing anywhere: no traffic, DNS, notification
         or journal change (each stage's watch takes a single sample).
 
-        -Resume picks up the plan's last run after its process died: if the traffic still stands where
-        the journal last verified it and blue is healthy, the run continues with the next stage;
-        otherwise it rolls back.
+        -Resume picks up the plan's last unfinished run after its process died: if the journal shows a
+        verified traffic shift and no rollback, the traffic still stands where the journal last verified
+        it, and blue is healthy,
+        the run continues with the first stage whose gate had not passed (that stage's shift is
+        repeated, which changes nothing, and its bake starts over); otherwise it rolls back and ends
+        with a terminating error.
     .PARAMETER Plan
         The plan: a plan object from Import-CutoverPlan or the path of a plan file.
     .PARAMETER Resume
@@ -77,17 +80,21 @@ function Invoke-CutoverRunbook {
     process {
         $dryRun = [bool]$WhatIfPreference
         if (-not $PSBoundParameters.ContainsKey('IntervalSec')) { $IntervalSec = $Plan.Monitoring.ScrapeIntervalSec }
-        $resumeFrom = if ($Resume) { Get-RunbookResumePoint -Plan $Plan } else { $null }
+        $resumeFrom = if ($Resume) { Get-RunbookResumePoint -Plan $Plan -Cmdlet $PSCmdlet } else { $null }
         $runId = if ($resumeFrom) { $resumeFrom.RunId } else { [Cutover.CutoverRunId]::Create() }
         $stages = @($Plan.Stages)
         $context = New-RunbookContext -Plan $Plan -RunId $runId -DryRun $dryRun -TotalSteps (8 + 3 * $stages.Count)
-        $lock = if ($dryRun) { $null } else { Lock-RunbookTarget -Plan $Plan -RunId $runId }
+        $lock = if ($dryRun) { $null } else { Lock-RunbookTarget -Plan $Plan -RunId $runId -Cmdlet $PSCmdlet }
         $finished = $false
         try {
             if ($resumeFrom) {
                 Write-RunbookJournal -Context $context -Kind Note -Name 'Resumed' -Message "Resumed by pid $PID after stage $($resumeFrom.StagesDone)."
                 $context.TrafficMoved = $true
                 Invoke-RunbookStep -Context $context -Name 'Resume check' -Action {
+                    if ($resumeFrom.RolledBack) { throw 'The journal shows this run was already rolled back; a rolled-back cutover is not continued.' }
+                    # Before its first verified shift the run had not passed its checks and decision for certain, and a
+                    # shift may have been cut off half-way: nothing to continue, and a rollback makes sure green serves.
+                    if (-not $resumeFrom.Shifted) { throw 'The journal shows no verified traffic shift; a run is continued only after one (start a new run).' }
                     $state = Get-CutoverTrafficWeight -Plan $Plan -ErrorAction Stop
                     if ($state.Blue -ne $resumeFrom.BluePercent) {
                         throw "Traffic stands at blue $($state.Blue)%, not at the $($resumeFrom.BluePercent)% the journal last verified; rolling back."
@@ -99,7 +106,7 @@ function Invoke-CutoverRunbook {
             }
             else {
                 Write-RunbookJournal -Context $context -Kind RunStarted -Name 'Run' -Status Started -Message "Runbook started by $([Environment]::UserName) on $([Environment]::MachineName)." `
-                    -Data @{ Blue = $Plan.Environments.Blue.ExpectedVersion; Green = $Plan.Environments.Green.ExpectedVersion; Provider = "$($Plan.Traffic.Provider)"; Stages = @($stages | ForEach-Object BluePercent) }
+                    -Data @{ Blue = $Plan.Environments.Blue.ExpectedVersion; Green = $Plan.Environments.Green.ExpectedVersion; Provider = "$($Plan.Traffic.Provider)"; Stages = @($stages.BluePercent) }
 
                 Invoke-RunbookStep -Context $context -Name 'Pre-cutover health' -Action {
                     $report = Get-HealthReport -Plan $Plan -Environment Blue, Green
@@ -165,7 +172,7 @@ function Invoke-CutoverRunbook {
                 Invoke-RunbookWatch -Context $context -DurationSec $(if ($dryRun) { $IntervalSec } else { $Plan.ExtendedMonitoringSec }) -IntervalSec $IntervalSec -BluePercent 100
             }
             Invoke-RunbookStep -Context $context -Name 'Green retention' -Action {
-                $until = [DateTimeOffset]::UtcNow.AddMinutes($Plan.GreenRetentionMin)
+                $until = (Get-RunbookTime).AddMinutes($Plan.GreenRetentionMin)
                 Write-RunbookJournal -Context $context -Kind Decision -Name 'Green kept hot' -Status Retained `
                     -Message "Green stays hot until $($until.ToString('u')); a rollback before then is a plain traffic flip. Green may be decommissioned after that." `
                     -Data @{ DecommissionAfter = $until.ToString('o') }
@@ -183,12 +190,17 @@ function Invoke-CutoverRunbook {
             Complete-RunbookFailure -Context $context -Failure $_ -Cmdlet $PSCmdlet
         }
         finally {
-            if (-not $finished -and $context.TrafficMoved) {
-                # Ctrl+C or a stopped pipeline: the same rollback as a failed step.
-                Invoke-RunbookRollback -Context $context -Reason "The runbook was stopped during step $($context.Step)."
+            try {
+                if (-not $finished -and $context.TrafficMoved) {
+                    # Ctrl+C or a stopped pipeline: the same rollback as a failed step. Its result is journaled;
+                    # it cannot be written to a pipeline that is stopping.
+                    $null = Invoke-RunbookRollback -Context $context -Reason "The runbook was stopped during step $($context.Step) ($($context.StepName))."
+                }
+                Write-Progress -Id 1 -Activity "Cutover $($Plan.Name)" -Completed
             }
-            Write-Progress -Id 1 -Activity "Cutover $($Plan.Name)" -Completed
-            if ($lock) { $lock.Dispose() }
+            finally {
+                if ($lock) { $lock.Dispose() }
+            }
         }
     }
 }

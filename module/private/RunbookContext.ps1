@@ -13,6 +13,7 @@ function New-RunbookContext {
         DryRun       = $DryRun
         TotalSteps   = $TotalSteps
         Step         = 0
+        StepName     = $null
         TrafficMoved = $false
         Baseline     = $null
         FailedStep   = $null
@@ -47,10 +48,11 @@ function Invoke-RunbookStep {
         [Parameter(Mandatory)][scriptblock] $Action
     )
     $Context.Step++
+    $Context.StepName = $Name
     Write-Progress -Id 1 -Activity "Cutover $($Context.Plan.Name) (run $($Context.RunId))" -Status $Name `
         -PercentComplete ([math]::Min(100, [int](100 * ($Context.Step - 1) / $Context.TotalSteps)))
     Write-Verbose "Step $($Context.Step): $Name"
-    $started = [DateTimeOffset]::UtcNow
+    $started = Get-RunbookTime
     $status = if ($Context.DryRun) { [Cutover.StepStatus]::WhatIf } else { [Cutover.StepStatus]::Passed }
     try {
         $outcome = & $Action
@@ -74,6 +76,11 @@ function New-StepResult {
     param($Context, [string] $Name, [DateTimeOffset] $Started, [Cutover.StepStatus] $Status, [string] $Details)
     [Cutover.CutoverStepResult]@{
         RunId = $Context.RunId; Plan = $Context.Plan.Name; Number = $Context.Step; Name = $Name
-        Started = $Started; Finished = [DateTimeOffset]::UtcNow; Status = $Status; Details = $Details
+        Started = $Started; Finished = Get-RunbookTime; Status = $Status; Details = $Details
     }
+}
+
+function Get-RunbookTime {
+    # The runbook's clock: step times and the retention deadline. One seam, so the sequencing tests run on a fake clock.
+    [DateTimeOffset]::UtcNow
 }

@@ -105,19 +105,24 @@ function Complete-RunbookFailure {
 
 function Get-RunbookResumePoint {
     # Where the plan's last unfinished run stood: the last verified split and the last stage whose gate passed.
-    param([Parameter(Mandatory)][Cutover.CutoverPlan] $Plan)
+    param([Parameter(Mandatory)][Cutover.CutoverPlan] $Plan, [Parameter(Mandatory)] $Cmdlet)
     $run = Get-CutoverJournal -Plan $Plan -List -ErrorAction Stop | Select-Object -Last 1
     if (-not $run -or $run.Outcome) {
         $exception = [Cutover.CutoverException]::new([Cutover.CutoverErrorIds]::JournalNotFound, [Cutover.CutoverErrorKind]::ObjectNotFound,
             "Plan '$($Plan.Name)' has no unfinished run to resume.", $Plan.Name, 'Start a new run without -Resume.', $false, $null)
-        throw [Management.Automation.ErrorRecord]::new($exception, [Cutover.CutoverErrorIds]::JournalNotFound, 'ObjectNotFound', $Plan.Name)
+        $Cmdlet.ThrowTerminatingError([Management.Automation.ErrorRecord]::new($exception, [Cutover.CutoverErrorIds]::JournalNotFound, 'ObjectNotFound', $Plan.Name))
     }
     $entries = @(Get-CutoverJournal -Plan $Plan -RunId $run.RunId -ErrorAction Stop)
     $lastShift = $entries | Where-Object { $_.Kind -eq 'WeightChange' -and $_.Status -eq 'Verified' } | Select-Object -Last 1
     $passed = @($entries | Where-Object { $_.Kind -eq 'Decision' -and $_.Name -like 'Stage * passed' })
+    # A rollback (by the runbook or by Invoke-CutoverRollback from another process) ends the cutover: such a run is
+    # never continued, only rolled back again.
+    $rollback = $entries | Where-Object Kind -EQ 'Rollback' | Select-Object -Last 1
     [pscustomobject]@{
         RunId       = $run.RunId
+        Shifted     = $null -ne $lastShift
         BluePercent = if ($lastShift) { [int]$lastShift.Data['Blue'] } else { 0 }
         StagesDone  = $passed.Count
+        RolledBack  = $null -ne $rollback
     }
 }

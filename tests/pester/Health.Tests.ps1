@@ -100,6 +100,7 @@ Describe 'Test-CutoverHealth on the sandbox' -Tag Integration {
 
     Context 'one fault at a time' {
         AfterEach { Wait-Healthy }
+        AfterAll { Wait-NoCriticalAlert }   # the 500s fault's alert outlives it; later watches must not see it
 
         It 'Redis stopped: blue App and Redis fail' {
             try {

@@ -5,12 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $script:haproxyPlan = Import-CutoverPlan -Path $sbx.plans.haproxy
 
-    function script:Resolve-Record {
-        $answer = & dig "@$($sbx.dns.server)" -p $sbx.dns.port $sbx.dns.record A +norecurse +noall +answer
-        $fields = "$answer".Trim() -split '\s+'
-        [pscustomobject]@{ Ttl = [int]$fields[1]; Address = $fields[4] }
-    }
-
     # The sandbox's DNS plan has a 50% stage, which plan validation rightly rejects for DNS: drop it.
     $dnsText = Get-Content $sbx.plans.dns -Raw
     $script:dnsPlan = if ($dnsText -match '@\{ BluePercent = 50; BakeSec = \d+ \}, ') {

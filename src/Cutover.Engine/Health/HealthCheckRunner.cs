@@ -11,6 +11,20 @@ public sealed class HealthCheckRunner(CutoverPlan plan, ISecretResolver secrets,
 
     public async Task<CutoverHealthReport> RunAsync(HealthRunOptions options, ICutoverHost host, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunChecksAsync(options, host, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Checks that hold connections for the run (one PostgreSQL connection per database) close them.
+            foreach (var disposable in _checks.OfType<IAsyncDisposable>())
+                await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CutoverHealthReport> RunChecksAsync(HealthRunOptions options, ICutoverHost host, CancellationToken cancellationToken)
+    {
         var started = time.GetUtcNow();
         var startTicks = time.GetTimestamp();
         var timeout = TimeSpan.FromSeconds(options.TimeoutSec);

@@ -9,9 +9,10 @@ public static class HealthChecks
     public static IReadOnlyList<IHealthCheck> Default(TimeProvider time)
     {
         IMetricSource Metrics(CutoverPlan plan, TimeSpan timeout) => new PrometheusClient(plan.Monitoring.PrometheusUrl, time, timeout);
+        var postgres = new PostgresConnections();
         return
         [
-            new AppCheck(time), new ApiCheck(time), new DatabaseCheck(), new ReplicationCheck(), new RabbitMqCheck(time),
+            new AppCheck(time), new ApiCheck(time), new DatabaseCheck(postgres), new ReplicationCheck(postgres), new RabbitMqCheck(time),
             new RedisCheck(), new ErrorRateCheck(Metrics), new LatencyCheck(Metrics), new LoadBalancerCheck(time), new MonitoringCheck(time),
         ];
     }

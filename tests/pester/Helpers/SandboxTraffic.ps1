@@ -26,6 +26,13 @@ function script:New-TestRunId {
 # A fault's critical Prometheus alert (15 s window, for 10 s) outlives the fault; the next test waits it out.
 function script:Wait-NoCriticalAlert { Wait-SandboxNoCriticalAlert $sbx }
 
+# The sandbox record's A answer from its BIND9, by dig: its TTL and address.
+function script:Resolve-Record {
+    $answer = & dig "@$($sbx.dns.server)" -p $sbx.dns.port $sbx.dns.record A +norecurse +noall +answer
+    $fields = "$answer".Trim() -split '\s+'
+    [pscustomobject]@{ Ttl = [int]$fields[1]; Address = $fields[4] }
+}
+
 # The percentage of answered requests that one environment served.
 function script:Get-Share($Report, [string] $Environment) {
     $count = $Report.byEnvironment.$Environment

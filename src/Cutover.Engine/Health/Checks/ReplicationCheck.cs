@@ -4,7 +4,7 @@ using Npgsql;
 namespace Cutover.Engine.Health.Checks;
 
 /// <summary>Reads pg_stat_replication on the primary (state, replay_lag, byte lag to replay_lsn) for the configured replica.</summary>
-public sealed class ReplicationCheck : IHealthCheck
+public sealed class ReplicationCheck(PostgresConnections connections) : IHealthCheck, IAsyncDisposable
 {
     internal const string Query = """
         SELECT application_name, client_addr::text, state,
@@ -25,7 +25,7 @@ public sealed class ReplicationCheck : IHealthCheck
         var target = $"{PostgresConnector.Target(postgres)} -> replica {postgres.Replica!.Host}:{postgres.Replica.Port}";
         try
         {
-            var rows = await ReadAsync(postgres, context, cancellationToken).ConfigureAwait(false);
+            var rows = await connections.UseAsync(postgres, context, c => ReadAsync(c, postgres, cancellationToken), cancellationToken).ConfigureAwait(false);
             return ReplicationEvaluator.Evaluate(rows, context.Plan.Thresholds.MaxReplicationLagSec, target);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -39,6 +39,12 @@ public sealed class ReplicationCheck : IHealthCheck
     {
         await using var source = PostgresConnector.Create(postgres, PostgresConnector.Field(context.Environment!.Value), context.Secrets, context.Timeout);
         await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(connection, postgres, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The primary's rows for the replica's address, read on an open connection to the primary.</summary>
+    internal static async Task<IReadOnlyList<ReplicationRow>> ReadAsync(NpgsqlConnection connection, PostgresPlan postgres, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(Query, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ReplicationRow>();
@@ -55,4 +61,6 @@ public sealed class ReplicationCheck : IHealthCheck
         var isAddress = System.Net.IPAddress.TryParse(replicaHost, out _);
         return isAddress ? rows.Where(r => r.ClientAddress is null || r.ClientAddress.Split('/')[0] == replicaHost).ToList() : rows;
     }
+
+    public ValueTask DisposeAsync() => connections.DisposeAsync();
 }

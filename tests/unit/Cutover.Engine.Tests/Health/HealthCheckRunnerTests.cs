@@ -93,4 +93,26 @@ public sealed class HealthCheckRunnerTests
     {
         Assert.False(new CutoverHealthReport { Plan = "p", Results = [], StartedAt = DateTimeOffset.UnixEpoch, Duration = TimeSpan.Zero }.Ready);
     }
+
+    private sealed class DisposableCheck : IHealthCheck, IAsyncDisposable
+    {
+        public int Disposed { get; private set; }
+        public HealthCheckKind Kind => HealthCheckKind.Database;
+        public bool IsShared => false;
+        public bool IsConfigured(CutoverPlan plan, CutoverEnvironment? environment) => true;
+        public Task<HealthObservation> RunAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
+            Disposed == 0 ? Pass(cancellationToken) : throw new ObjectDisposedException("check");
+        public ValueTask DisposeAsync() { Disposed++; return ValueTask.CompletedTask; }
+    }
+
+    [Fact]
+    public async Task Checks_that_hold_connections_for_the_run_are_disposed_when_it_ends()
+    {
+        var check = new DisposableCheck();
+
+        var report = await new HealthCheckRunner(Plan, new NoSecrets(), new FakeTimeProvider(), [check]).RunAsync(new HealthRunOptions(), new RecordingHost(), CancellationToken.None);
+
+        Assert.True(report.Ready);
+        Assert.Equal(1, check.Disposed);
+    }
 }
