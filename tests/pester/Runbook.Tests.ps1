@@ -11,11 +11,17 @@ BeforeAll {
         Set-CutoverTrafficWeight -Plan $plan -Blue 0 -Force -Confirm:$false
     }
 
-    # Runs the whole runbook for a plan under user traffic and asserts it completed on blue with zero failed requests
-    # (frontend and blue probe) and the journal's weight changes; returns the load reports, the frontend's first.
+    # Runs the whole runbook for a plan under user traffic, every stream captured (verbose and debug on), and asserts it
+    # completed on blue with zero failed requests (frontend and blue probe), the journal's weight changes, and no secret
+    # in any stream or in the journal; returns the load reports, the frontend's first.
     function script:Invoke-FullRunbook([Cutover.CutoverPlan] $Plan, [int[]] $Weights) {
         $loads = Start-RunbookTraffic
-        try { $steps = @(Invoke-CutoverRunbook -Plan $Plan -Confirm:$false) } finally { $results = @(Stop-RunbookTraffic $loads) }
+        $DebugPreference = 'Continue'
+        try { $stream = @(Invoke-CutoverRunbook -Plan $Plan -Confirm:$false -Verbose *>&1) }
+        finally { $DebugPreference = 'SilentlyContinue'; $results = @(Stop-RunbookTraffic $loads) }
+        $steps = @($stream | Where-Object { $_ -is [Cutover.CutoverStepResult] })
+        Assert-NoSecret $stream
+        Assert-NoSecret (Get-Content (Join-Path $Plan.State.Path "journal/$($Plan.Name)_$($steps[0].RunId).jsonl"))
         $steps.Status | Should -Not -Contain 'Failed'
         $steps[-1].Name | Should -Be 'Done'
         (Get-CutoverTrafficWeight -Plan $Plan).Blue | Should -Be 100

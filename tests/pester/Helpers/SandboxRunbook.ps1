@@ -54,8 +54,11 @@ function script:Wait-StageVerified([Cutover.CutoverPlan] $Plan, [string[]] $Exis
     $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
     while ([datetime]::UtcNow -lt $deadline) {
         foreach ($runId in @(Get-RunIds $Plan | Where-Object { $_ -notin $Existing })) {
-            $shift = Get-CutoverJournal -Plan $Plan -RunId $runId -ErrorAction Ignore |
-                Where-Object { $_.Kind -eq 'WeightChange' -and $_.Status -eq 'Verified' }
+            # the runbook is appending to the file: a read that fails is read again at the next poll
+            $shift = try {
+                Get-CutoverJournal -Plan $Plan -RunId $runId -ErrorAction Stop | Where-Object { $_.Kind -eq 'WeightChange' -and $_.Status -eq 'Verified' }
+            }
+            catch { $null }
             if ($shift) { return $runId }
         }
         if ($Process -and $Process.HasExited) { throw "the runbook process ended (exit code $($Process.ExitCode)) before a stage was verified" }
