@@ -9,10 +9,11 @@ BeforeAll {
     $script:plan = Import-CutoverPlan -Path $sbx.plans.haproxy
     $script:blueFaults = "$($sbx.urls.appBlue)/admin/faults"
 
-    # Load on both apps directly (not through HAProxy, whose weights other tests move): 40 req/s each, so that a
-    # check's own few requests cannot move an error ratio over 1 %.
+    # Load on both apps directly (not through HAProxy, whose weights other tests move): 60 req/s each, so that a
+    # check's own few requests cannot move an error ratio over 1 % (with RabbitMQ down, one run's /health and
+    # /api/messages answer 503: 2 of ~240 requests in the 4 s window).
     function script:Start-AppLoad {
-        foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) { Start-SandboxLoad -Sandbox $sbx -Url "$app/api/status" -Rate 40 -DurationSec 900 }
+        foreach ($app in $sbx.urls.appBlue, $sbx.urls.appGreen) { Start-SandboxLoad -Sandbox $sbx -Url "$app/api/status" -Rate 60 -DurationSec 900 }
     }
     function script:Stop-AppLoad {
         foreach ($load in $script:loads) { $null = Stop-SandboxLoad $load }
