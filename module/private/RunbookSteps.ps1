@@ -6,7 +6,14 @@ function Get-HealthReport {
     # Generous per-check timeouts: a gate must not fail on a slow answer, and a check that times out is still Unknown.
     $arguments = @{ Plan = $Plan; Environment = $Environment; TimeoutSec = 20; ErrorAction = 'Stop' }
     if ($Check) { $arguments.Check = $Check }
-    Test-CutoverHealth @arguments | Where-Object { $_ -is [Cutover.CutoverHealthReport] } | Select-Object -Last 1
+    # A report whose only problems are Unknown (a replica between two WAL replies, a window not yet filled) is asked
+    # again, up to three times a scrape interval apart; a Fail is final, and an Unknown that stays is still not ready.
+    for ($attempt = 1; ; $attempt++) {
+        $report = Test-CutoverHealth @arguments | Where-Object { $_ -is [Cutover.CutoverHealthReport] } | Select-Object -Last 1
+        if (-not $report -or $report.Ready -or $report.Failed -gt 0 -or $attempt -ge 3) { return $report }
+        Write-Verbose "Health of $($Environment -join ' and ') has Unknown checks ($(Format-HealthProblem $report)); asking again (attempt $($attempt + 1) of 3)."
+        Start-Sleep -Seconds $Plan.Monitoring.ScrapeIntervalSec
+    }
 }
 
 function Format-HealthProblem {

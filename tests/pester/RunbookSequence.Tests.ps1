@@ -229,3 +229,49 @@ Describe 'Invoke-CutoverRunbook lock' -Tag Unit {
         $again.Dispose()
     }
 }
+
+Describe 'The runbook''s health reports' -Tag Unit {
+    BeforeAll {
+        function script:New-Check([string] $Status) {
+            $result = [Cutover.CutoverHealthResult]@{
+                Environment = 'Blue'; Check = 'Replication'; Status = $Status; Message = 'replica1'; Duration = [TimeSpan]::Zero
+                Timestamp = [DateTimeOffset]::UnixEpoch
+            }
+            [Cutover.CutoverHealthReport]@{ Plan = $plan.Name; Results = [Cutover.CutoverHealthResult[]]@($result); StartedAt = [DateTimeOffset]::UnixEpoch; Duration = [TimeSpan]::Zero }
+        }
+    }
+    BeforeEach {
+        $script:answers = [Collections.Generic.Queue[object]]::new()
+        Mock -ModuleName Cutover Test-CutoverHealth { $script:answers.Dequeue() }
+        Mock -ModuleName Cutover Start-Sleep { }
+    }
+
+    It 'asks again when the only problems are Unknown, and takes the settled answer' {
+        $answers.Enqueue((New-Check Unknown)); $answers.Enqueue((New-Check Pass))
+
+        $report = & (Get-Module Cutover) { param($p) Get-HealthReport -Plan $p -Environment Blue } $plan
+
+        $report.Ready | Should -BeTrue
+        Should -Invoke -ModuleName Cutover Test-CutoverHealth -Times 2 -Exactly
+        Should -Invoke -ModuleName Cutover Start-Sleep -Times 1 -Exactly -ParameterFilter { $Seconds -eq $plan.Monitoring.ScrapeIntervalSec }
+    }
+
+    It 'gives up after three Unknown answers: still not ready' {
+        1..3 | ForEach-Object { $answers.Enqueue((New-Check Unknown)) }
+
+        $report = & (Get-Module Cutover) { param($p) Get-HealthReport -Plan $p -Environment Blue } $plan
+
+        $report.Ready | Should -BeFalse
+        Should -Invoke -ModuleName Cutover Test-CutoverHealth -Times 3 -Exactly
+    }
+
+    It 'does not ask again after a Fail' {
+        $answers.Enqueue((New-Check Fail))
+
+        $report = & (Get-Module Cutover) { param($p) Get-HealthReport -Plan $p -Environment Blue } $plan
+
+        $report.Ready | Should -BeFalse
+        Should -Invoke -ModuleName Cutover Test-CutoverHealth -Times 1 -Exactly
+        Should -Invoke -ModuleName Cutover Start-Sleep -Times 0 -Exactly
+    }
+}

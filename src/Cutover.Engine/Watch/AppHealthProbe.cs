@@ -1,5 +1,5 @@
-using System.Text.Json;
-using Cutover.Engine.Http;
+using Cutover.Engine.Health.Checks;
+using Cutover.Engine.Health.Evaluation;
 
 namespace Cutover.Engine.Watch;
 
@@ -12,45 +12,16 @@ public sealed class AppHealthProbe(TimeProvider time, TimeSpan timeout)
     public async Task<AppHealth> ProbeAsync(EnvironmentPlan environment, CancellationToken cancellationToken)
     {
         var uri = new Uri(environment.AppUrl, environment.HealthPath);
-        using var deadline = SharedHttpClients.Deadline(timeout, cancellationToken, time);
-        try
-        {
-            using var response = await SharedHttpClients.For(uri).GetAsync(uri, deadline.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
-            var (status, version) = Parse(body);
-            var code = (int)response.StatusCode;
-            var ok = code == 200 && status == "ok";
-            var why = $"{uri.AbsoluteUri} answered HTTP {code}, status {status ?? "(none)"}, version {version ?? "(none)"}";
-            return new AppHealth(new JudgedValue(code, ok ? HealthStatus.Pass : HealthStatus.Fail, why), version);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Down($"{uri.AbsoluteUri} did not answer within {timeout.TotalSeconds:0.#}s");
-        }
-        catch (HttpRequestException e)
-        {
-            return Down($"{uri.AbsoluteUri} does not answer: {e.Message}");
-        }
+        var (code, body, error) = await HttpProbe.GetAsync(uri, timeout, time, cancellationToken).ConfigureAwait(false);
+        if (code is null)
+            return new AppHealth(new JudgedValue(null, HealthStatus.Fail, $"{uri.AbsoluteUri} does not answer: {error}"), null);
+        var fields = AppHealthDocument.Parse(body, out _);
+        var status = fields?.GetValueOrDefault("status");
+        var version = fields?.GetValueOrDefault("version");
+        var ok = code == 200 && string.Equals(status, "ok", StringComparison.OrdinalIgnoreCase);
+        var why = $"{uri.AbsoluteUri} answered HTTP {code}, status {status ?? "(none)"}, version {version ?? "(none)"}";
+        return new AppHealth(new JudgedValue(code, ok ? HealthStatus.Pass : HealthStatus.Fail, why), version);
     }
-
-    private static AppHealth Down(string why) => new(new JudgedValue(null, HealthStatus.Fail, why), null);
-
-    private static (string? Status, string? Version) Parse(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            return root.ValueKind != JsonValueKind.Object ? (null, null) : (Text(root, "status"), Text(root, "version"));
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>The health endpoint's judgement and the version it reported.</summary>

@@ -1,3 +1,4 @@
+using Cutover.Engine.Health.Checks;
 using Npgsql;
 
 namespace Cutover.Engine.Watch;
@@ -16,22 +17,10 @@ public sealed class DatabaseProbe : IAsyncDisposable
     private readonly bool _hasReplica;
     private readonly TimeProvider _time;
 
-    public DatabaseProbe(PostgresPlan postgres, string? password, TimeSpan timeout, TimeProvider time)
+    public DatabaseProbe(PostgresPlan postgres, CutoverEnvironment environment, ISecretResolver secrets, TimeSpan timeout, TimeProvider time)
     {
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = postgres.Host,
-            Port = postgres.Port,
-            Database = postgres.Database,
-            Username = postgres.Username,
-            Password = password,
-            Timeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
-            CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
-            MaxPoolSize = 2,
-            ApplicationName = "cutover-watch",
-        };
-        _dataSource = NpgsqlDataSource.Create(builder);
-        _target = $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
+        _dataSource = PostgresConnector.Create(postgres, PostgresConnector.Field(environment), secrets, timeout, pooling: true, applicationName: "cutover-watch");
+        _target = PostgresConnector.Target(postgres);
         _hasReplica = postgres.Replica is not null;
         _time = time;
     }

@@ -30,7 +30,7 @@ public sealed class PrometheusWatchSource : IWatchSource, IAsyncDisposable
         {
             _queries[environment] = new EnvironmentQueries(plan, environment);
             _databases[environment] = plan.GetEnvironment(environment).Postgres is { } postgres
-                ? new DatabaseProbe(postgres, postgres.Password is { } p ? secrets.Resolve(p, $"Environments.{environment}.Postgres.Password") : null, timeout, time)
+                ? new DatabaseProbe(postgres, environment, secrets, timeout, time)
                 : null;
         }
     }

@@ -3,7 +3,7 @@ using Cutover.Engine.Monitoring;
 
 namespace Cutover.Engine.Health.Checks;
 
-/// <summary>P95 latency from Prometheus through the plan's LatencyQuantile template.</summary>
+/// <summary>P95 latency from Prometheus through the plan's LatencyQuantile template, judged only with at least MinRequestCount requests in the window.</summary>
 public sealed class LatencyCheck(Func<CutoverPlan, TimeSpan, IMetricSource> metrics) : IHealthCheck
 {
     public HealthCheckKind Kind => HealthCheckKind.Latency;
@@ -15,8 +15,11 @@ public sealed class LatencyCheck(Func<CutoverPlan, TimeSpan, IMetricSource> metr
     {
         var queries = new EnvironmentQueries(context.Plan, context.Environment!.Value);
         var query = queries.LatencyQuantile(0.95);
-        context.Host.WriteDebug($"{context.Environment} Latency: {query}");
-        var p95 = EnvironmentQueries.SecondsToMs(await metrics(context.Plan, context.Timeout).QueryScalarAsync(query, cancellationToken).ConfigureAwait(false));
-        return MetricEvaluator.Latency(p95, context.Plan.Thresholds.MaxP95Ms, $"{context.Plan.Monitoring.PrometheusUrl} [{PromQlTemplate.FormatWindow(queries.Window)}]");
+        context.Host.WriteDebug($"{context.Environment} Latency: {queries.RequestCount} | {query}");
+        var source = metrics(context.Plan, context.Timeout);
+        var count = source.QueryScalarAsync(queries.RequestCount, cancellationToken);
+        var p95 = source.QueryScalarAsync(query, cancellationToken);
+        return MetricEvaluator.Latency(await count.ConfigureAwait(false), EnvironmentQueries.SecondsToMs(await p95.ConfigureAwait(false)),
+            context.Plan.Thresholds.MinRequestCount, context.Plan.Thresholds.MaxP95Ms, $"{context.Plan.Monitoring.PrometheusUrl} [{PromQlTemplate.FormatWindow(queries.Window)}]");
     }
 }

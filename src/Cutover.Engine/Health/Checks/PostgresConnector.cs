@@ -5,7 +5,8 @@ namespace Cutover.Engine.Health.Checks;
 /// <summary>Builds an Npgsql data source for an environment's database (or its replica) from the plan and its secret.</summary>
 internal static class PostgresConnector
 {
-    public static NpgsqlDataSource Create(PostgresPlan postgres, string field, ISecretResolver secrets, TimeSpan timeout, string? host = null, int? port = null, bool pooling = false)
+    public static NpgsqlDataSource Create(PostgresPlan postgres, string field, ISecretResolver secrets, TimeSpan timeout, string? host = null, int? port = null,
+        bool pooling = false, string applicationName = "cutover-health")
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -17,7 +18,7 @@ internal static class PostgresConnector
             Timeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
             CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
             Pooling = pooling,
-            ApplicationName = "cutover-health",
+            ApplicationName = applicationName,
         };
         // The checks read built-in types only (casts to text where needed); loading the server's type catalogue on
         // every short-lived data source took most of a check's time when several connect at once.

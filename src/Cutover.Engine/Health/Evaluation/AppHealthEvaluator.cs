@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Cutover.Engine.Health.Evaluation;
 
 /// <summary>Decides the App check from the /health answer: 200, status ok, the expected version, every dependency ok.</summary>
@@ -10,18 +8,8 @@ public static class AppHealthEvaluator
     public static HealthObservation Evaluate(int statusCode, string body, string expectedVersion, string target)
     {
         var expected = $"HTTP 200, status ok, version {expectedVersion}, {string.Join(", ", Dependencies.Select(d => d + " ok"))}";
-        Dictionary<string, string?> fields;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return new(HealthStatus.Fail, $"/health answered HTTP {statusCode} with JSON that is not an object", $"HTTP {statusCode}", expected, target);
-            fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(), StringComparer.OrdinalIgnoreCase);
-        }
-        catch (JsonException)
-        {
-            return new(HealthStatus.Fail, $"/health answered HTTP {statusCode} with a body that is not JSON", $"HTTP {statusCode}", expected, target);
-        }
+        if (AppHealthDocument.Parse(body, out var problem) is not { } fields)
+            return new(HealthStatus.Fail, $"/health answered HTTP {statusCode} with {problem}", $"HTTP {statusCode}", expected, target);
         var status = fields.GetValueOrDefault("status");
         var version = fields.GetValueOrDefault("version");
         var observed = $"HTTP {statusCode}, status {status ?? "(none)"}, version {version ?? "(none)"}, " +

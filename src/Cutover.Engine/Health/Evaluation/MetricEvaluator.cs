@@ -18,9 +18,14 @@ public static class MetricEvaluator
             : new(HealthStatus.Fail, $"error ratio {HealthStatuses.Number(ratio)} is not below {HealthStatuses.Number(maxErrorRatio)}", observed, expected, target);
     }
 
-    public static HealthObservation Latency(MetricSample p95Ms, double maxP95Ms, string target)
+    /// <summary>P95 is judged, like the error ratio, only with at least <paramref name="minRequestCount"/> requests in the window.</summary>
+    public static HealthObservation Latency(MetricSample requestCount, MetricSample p95Ms, int minRequestCount, double maxP95Ms, string target)
     {
-        var expected = $"P95 < {HealthStatuses.Number(maxP95Ms)} ms";
+        var expected = $"P95 < {HealthStatuses.Number(maxP95Ms)} ms with >= {minRequestCount} requests";
+        if (requestCount.Value is not { } count)
+            return HealthObservation.Unknown($"request count unknown: {requestCount.UnknownReason}", target, expected);
+        if (count < minRequestCount)
+            return new(HealthStatus.Unknown, $"only {count:0} request(s) in the window, fewer than MinRequestCount {minRequestCount}: too few to judge P95", $"{count:0} requests", expected, target);
         if (p95Ms.Value is not { } p95)
             return HealthObservation.Unknown($"P95 unknown: {p95Ms.UnknownReason}", target, expected);
         var observed = $"P95 {p95:0.#} ms";

@@ -78,9 +78,20 @@ public sealed class EvaluatorTests
 
         Assert.Equal(HealthStatus.Unknown, MetricEvaluator.ErrorRate(unknown, unknown, 20, 0.01, "t").Status);
         Assert.Contains("Prometheus unreachable", MetricEvaluator.ErrorRate(MetricSample.Known("c", 50, Now), unknown, 20, 0.01, "t").Message);
-        Assert.Equal(HealthStatus.Unknown, MetricEvaluator.Latency(unknown, 200, "t").Status);
-        Assert.Equal(HealthStatus.Fail, MetricEvaluator.Latency(MetricSample.Known("p", 250, Now), 200, "t").Status);
-        Assert.Equal(HealthStatus.Pass, MetricEvaluator.Latency(MetricSample.Known("p", 20, Now), 200, "t").Status);
+        var enough = MetricSample.Known("c", 50, Now);
+        Assert.Equal(HealthStatus.Unknown, MetricEvaluator.Latency(enough, unknown, 20, 200, "t").Status);
+        Assert.Contains("Prometheus unreachable", MetricEvaluator.Latency(unknown, MetricSample.Known("p", 20, Now), 20, 200, "t").Message);
+        Assert.Equal(HealthStatus.Fail, MetricEvaluator.Latency(enough, MetricSample.Known("p", 250, Now), 20, 200, "t").Status);
+        Assert.Equal(HealthStatus.Pass, MetricEvaluator.Latency(enough, MetricSample.Known("p", 20, Now), 20, 200, "t").Status);
+    }
+
+    [Fact]
+    public void A_p95_from_fewer_requests_than_the_minimum_is_not_judged()
+    {
+        var result = MetricEvaluator.Latency(MetricSample.Known("c", 4, Now), MetricSample.Known("p", 20, Now), 20, 200, "t");
+
+        Assert.Equal(HealthStatus.Unknown, result.Status);
+        Assert.Contains("only 4 request(s) in the window, fewer than MinRequestCount 20", result.Message);
     }
 
     [Theory]
