@@ -106,7 +106,7 @@ Describe 'A runbook on the sandbox that does not finish' -Tag Integration {
             try {
                 $null = $shell.AddScript("Import-Module '$env:CUTOVER_MODULE_PATH'; Invoke-CutoverRunbook -Plan '$planPath' -Confirm:`$false")
                 $invocation = $shell.BeginInvoke()
-                $runId = Wait-StageVerified -Plan $plan -Existing $existing
+                $runId = Wait-StageVerified -Plan $plan -Existing $existing -Invocation $invocation
                 $invocation.IsCompleted | Should -BeFalse -Because 'the runbook is baking its first stage'
                 $shell.Stop()   # what Ctrl+C does: StopProcessing, then the runbook's finally runs
                 $shell.InvocationStateInfo.State | Should -Be 'Stopped'

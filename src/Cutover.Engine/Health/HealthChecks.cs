@@ -12,7 +12,7 @@ public static class HealthChecks
         var postgres = new PostgresConnections();
         return
         [
-            new AppCheck(time), new ApiCheck(time), new DatabaseCheck(postgres), new ReplicationCheck(postgres), new RabbitMqCheck(time),
+            new AppCheck(time), new ApiCheck(time), new DatabaseCheck(postgres), new ReplicationCheck(postgres, time), new RabbitMqCheck(time),
             new RedisCheck(), new ErrorRateCheck(Metrics), new LatencyCheck(Metrics), new LoadBalancerCheck(time), new MonitoringCheck(time),
         ];
     }

@@ -49,8 +49,8 @@ function script:Get-RunIds([Cutover.CutoverPlan] $Plan) {
 }
 
 # Polls (bounded) for a new run of the plan whose journal holds a verified weight change (a stage's shift is done);
-# returns its run id. $Process, when given, must still be running.
-function script:Wait-StageVerified([Cutover.CutoverPlan] $Plan, [string[]] $Existing, $Process, [int] $TimeoutSec = 300) {
+# returns its run id. Stops early when the runbook, a -Process or a hosted -Invocation, has already ended.
+function script:Wait-StageVerified([Cutover.CutoverPlan] $Plan, [string[]] $Existing, $Process, [IAsyncResult] $Invocation, [int] $TimeoutSec = 300) {
     $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
     while ([datetime]::UtcNow -lt $deadline) {
         foreach ($runId in @(Get-RunIds $Plan | Where-Object { $_ -notin $Existing })) {
@@ -62,6 +62,11 @@ function script:Wait-StageVerified([Cutover.CutoverPlan] $Plan, [string[]] $Exis
             if ($shift) { return $runId }
         }
         if ($Process -and $Process.HasExited) { throw "the runbook process ended (exit code $($Process.ExitCode)) before a stage was verified" }
+        if ($Invocation -and $Invocation.IsCompleted) {
+            $ended = Get-RunIds $Plan | Where-Object { $_ -notin $Existing } | ForEach-Object { Get-CutoverJournal -Plan $Plan -RunId $_ } |
+                Where-Object Kind -EQ 'RunEnded' | Select-Object -Last 1
+            throw "the hosted runbook ended before a stage was verified: $($ended.Message)"
+        }
         Start-Sleep -Milliseconds 250
     }
     throw "no stage of $($Plan.Name) was verified in the journal within $TimeoutSec s"

@@ -3,9 +3,16 @@ using Npgsql;
 
 namespace Cutover.Engine.Health.Checks;
 
-/// <summary>Reads pg_stat_replication on the primary (state, replay_lag, byte lag to replay_lsn) for the configured replica.</summary>
-public sealed class ReplicationCheck(PostgresConnections connections) : IHealthCheck, IAsyncDisposable
+/// <summary>
+/// Reads pg_stat_replication on the primary (state, replay_lag, byte lag to replay_lsn) for the configured replica. A
+/// standby caught between two of its replies (bytes behind, no replay_lag yet) is read again, a short while apart, a few
+/// times within the check's timeout; if it stays that way the check is Unknown.
+/// </summary>
+public sealed class ReplicationCheck(PostgresConnections connections, TimeProvider time) : IHealthCheck, IAsyncDisposable
 {
+    internal const int MaxReadings = 5;
+    internal static readonly TimeSpan ReadingInterval = TimeSpan.FromMilliseconds(200);
+
     internal const string Query = """
         SELECT application_name, client_addr::text, state,
                EXTRACT(EPOCH FROM replay_lag)::float8,
@@ -25,8 +32,13 @@ public sealed class ReplicationCheck(PostgresConnections connections) : IHealthC
         var target = $"{PostgresConnector.Target(postgres)} -> replica {postgres.Replica!.Host}:{postgres.Replica.Port}";
         try
         {
-            var rows = await connections.UseAsync(postgres, context, c => ReadAsync(c, postgres, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return ReplicationEvaluator.Evaluate(rows, context.Plan.Thresholds.MaxReplicationLagSec, target);
+            for (var reading = 1; ; reading++)
+            {
+                var rows = await connections.UseAsync(postgres, context, c => ReadAsync(c, postgres, cancellationToken), cancellationToken).ConfigureAwait(false);
+                if (reading >= MaxReadings || !ReplicationEvaluator.IsBetweenReplies(rows))
+                    return ReplicationEvaluator.Evaluate(rows, context.Plan.Thresholds.MaxReplicationLagSec, target);
+                await Task.Delay(ReadingInterval, time, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

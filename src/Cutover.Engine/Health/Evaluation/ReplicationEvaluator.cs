@@ -24,6 +24,13 @@ public static class ReplicationEvaluator
         return new(status, message, observed, expected, target);
     }
 
+    /// <summary>
+    /// Whether a streaming standby is behind by some bytes but has not reported a replay_lag yet: the moment between two
+    /// of its replies, which a reading a little later resolves.
+    /// </summary>
+    public static bool IsBetweenReplies(IReadOnlyList<ReplicationRow> rows) =>
+        rows.Any(r => string.Equals(r.State, "streaming", StringComparison.Ordinal) && r.ReplayLagSec is null && r.ReplayLagBytes > 0);
+
     private static (HealthStatus Status, string Observed, string Message) One(ReplicationRow row, double maxLagSec)
     {
         var name = row.ApplicationName ?? "standby";

@@ -31,6 +31,17 @@ public sealed class EvaluatorTests
         Assert.Equal(HealthStatus.Unknown, ReplicationEvaluator.Evaluate([new ReplicationRow("r", null, "streaming", null, 4096)], 1, "t").Status);
     }
 
+    [Fact]
+    public void Only_a_streaming_standby_behind_by_bytes_without_a_replay_lag_is_read_again()
+    {
+        Assert.True(ReplicationEvaluator.IsBetweenReplies([new ReplicationRow("r", null, "streaming", null, 24)]));
+        Assert.False(ReplicationEvaluator.IsBetweenReplies([new ReplicationRow("r", null, "streaming", null, 0)]));
+        Assert.False(ReplicationEvaluator.IsBetweenReplies([new ReplicationRow("r", null, "streaming", 0.01, 24)]));
+        Assert.False(ReplicationEvaluator.IsBetweenReplies([new ReplicationRow("r", null, "catchup", null, 24)]));
+        Assert.False(ReplicationEvaluator.IsBetweenReplies([new ReplicationRow("r", null, null, null, null)]));
+        Assert.False(ReplicationEvaluator.IsBetweenReplies([]));
+    }
+
     [Theory]
     [InlineData(0.2, HealthStatus.Pass)]
     [InlineData(1.0, HealthStatus.Fail)]
