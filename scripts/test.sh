@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine with the .NET SDK: installs what the tests need (dotnet
-# tools, Pester, the sandbox's Debian packages), builds, starts the sandbox, runs xunit and Pester,
+# tools, Pester, chromium, the sandbox's Debian packages), builds, starts the sandbox, runs xunit and Pester,
 # stops the sandbox, and ends with one line "N passed, N failed" summing both.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +18,12 @@ die() { echo "test: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 step "tools"
 dotnet tool restore >/dev/null || die "dotnet tool restore failed"
 dotnet restore build/Tools.csproj --nologo -v quiet || die "Pester download failed"
+if ! command -v chromium >/dev/null; then   # the report test renders the HTML report in headless Chromium
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get -q -o DPkg::Lock::Timeout=600 update &&
+      apt-get -q -y --no-install-recommends -o DPkg::Lock::Timeout=600 install chromium; } >"$results/apt-chromium.log" 2>&1 ||
+        die "installing chromium failed (see $results/apt-chromium.log)"
+fi
 pester="${NUGET_PACKAGES:-$HOME/.nuget/packages}/pester/5.7.1/tools/Pester.psd1"
 
 step "build"
