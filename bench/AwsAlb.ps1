@@ -20,14 +20,7 @@ param(
     [ValidateRange(2, 100)] [int] $Repeat = 9,
     [ValidateRange(1, 100)] [int] $Consecutive = 5
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-. (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
-Import-Module $ModulePath -Force
-. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
-$sbx = Import-SandboxSession $SandboxDir
-. (Join-Path $PSScriptRoot '../tests/pester/Helpers/SandboxAws.ps1')
-$null = Set-SandboxAwsEnvironment
+. (Join-Path $PSScriptRoot 'Helpers/BenchSandbox.ps1')
 
 $plan = Import-CutoverPlan -Path $sbx.plans.alb
 $frontend = "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status"

@@ -18,12 +18,7 @@ param(
     [string] $SandboxDir = $env:CUTOVER_SANDBOX_DIR,
     [ValidateRange(1, 50)] [int] $Repeat = 5
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
-$sbx = Import-SandboxSession $SandboxDir
-. (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
+. (Join-Path $PSScriptRoot 'Helpers/BenchSandbox.ps1')
 
 $plan = Import-CutoverPlan -Path $sbx.plans.haproxy
 $checks = [Enum]::GetNames([Cutover.HealthCheckKind])

@@ -23,14 +23,7 @@ param(
     [ValidateRange(1, 50)] [int] $Repeat = 5,
     [ValidateRange(5, 3600)] [int] $OverheadSamples = 60
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
-. (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
-$sbx = Import-SandboxSession $SandboxDir
-. (Join-Path $PSScriptRoot '../tests/pester/Helpers/SandboxAws.ps1')
-$null = Set-SandboxAwsEnvironment   # the ALB plan reaches the sandbox's ELBv2 endpoint with its test keys
+. (Join-Path $PSScriptRoot 'Helpers/BenchSandbox.ps1')
 $blueFaults = "http://127.0.0.1:$($sbx.ports.appBlue)/admin/faults"
 
 $load = Start-SandboxLoad -Sandbox $sbx -Url "http://127.0.0.1:$($sbx.ports.haproxyFrontend)/api/status" -Rate 60 -DurationSec 3600

@@ -20,14 +20,7 @@ param(
     [ValidateRange(1, 100)] [int] $Repeat = 7,
     [ValidateRange(2, 200)] [int] $Shifts = 20
 )
-Set-StrictMode -Version Latest
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-. (Join-Path $PSScriptRoot '../scripts/lib/SandboxSession.ps1')
-. (Join-Path $PSScriptRoot 'Helpers/Summary.ps1')
-$sbx = Import-SandboxSession $SandboxDir
-. (Join-Path $PSScriptRoot '../tests/pester/Helpers/SandboxAws.ps1')
-$null = Set-SandboxAwsEnvironment   # the ALB plan reaches the sandbox's ELBv2 endpoint with its test keys
+. (Join-Path $PSScriptRoot 'Helpers/BenchSandbox.ps1')
 
 $results = foreach ($provider in 'haproxy', 'dns', 'alb') {
     $plan = Import-CutoverPlan -Path $sbx.plans.$provider
