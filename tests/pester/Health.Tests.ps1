@@ -7,7 +7,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Helpers/SandboxAws.ps1')
     $script:repository = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:plan = Import-CutoverPlan -Path $sbx.plans.haproxy
-    $script:blueFaults = "$($sbx.urls.appBlue)/admin/faults"
 
     # Load on both apps directly (not through HAProxy, whose weights other tests move): 60 req/s each, so that a
     # check's own few requests cannot move an error ratio over 1 % (with RabbitMQ down, one run's /health and
@@ -144,14 +143,14 @@ Describe 'Test-CutoverHealth on the sandbox' -Tag Integration {
 
         It 'the app answering 500: blue Api and ErrorRate fail' {
             try {
-                Invoke-RestMethod -Method Post -Uri $blueFaults -ContentType 'application/json' -Body '{"errorRatio":1.0}' | Out-Null
+                Set-BlueFault @{ errorRatio = 1.0 }
                 (Wait-Until 30 { (Get-Health -Check ErrorRate)['Blue/ErrorRate'].Status -eq 'Fail' }) | Should -BeTrue
                 Assert-Only (Get-Health) @{
                     'Blue/Api'       = 'Fail', 'answered HTTP 500'
                     'Blue/ErrorRate' = 'Fail', 'error ratio .* is not below 0.01'
                 }
             }
-            finally { Invoke-RestMethod -Method Delete -Uri $blueFaults | Out-Null }
+            finally { Clear-BlueFault }
         }
 
         It 'the app reporting another version than the plan expects: blue App fails naming both' {

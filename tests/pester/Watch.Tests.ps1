@@ -5,13 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Helpers/SandboxTraffic.ps1')
     $script:plan = Import-CutoverPlan -Path $sbx.plans.haproxy
     $script:forSec = $plan.Triggers.ErrorRatio.ForSec
-    $script:blueFaults = "http://127.0.0.1:$($sbx.ports.appBlue)/admin/faults"
-
-    function script:Set-BlueFault([hashtable] $Fault) {
-        Invoke-RestMethod -Method Post -Uri $blueFaults -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
-    }
-
-    function script:Clear-BlueFault { Invoke-RestMethod -Method Delete -Uri $blueFaults | Out-Null }
 }
 
 Describe 'Watch-CutoverMetric' -Tag Integration {

@@ -30,7 +30,7 @@ public sealed class GetCutoverBaselineCommand : CutoverCmdlet
         var secrets = PlanSecretResolver.Create(Plan, this, Redactor);
         var timeout = TimeSpan.FromSeconds(TimeoutSec);
         var metrics = new PrometheusClient(Plan.Monitoring.PrometheusUrl, TimeProvider.System, timeout);
-                var baseline = Run((host, ct) => new BaselineCollector(Plan, secrets, metrics, TimeProvider.System).CollectAsync(Environment, TimeSpan.FromSeconds(WindowSec), timeout, host, ct));
+        var baseline = Run((host, ct) => new BaselineCollector(Plan, secrets, metrics, TimeProvider.System).CollectAsync(Environment, TimeSpan.FromSeconds(WindowSec), timeout, host, ct));
         WriteObject(baseline);
     }
 }

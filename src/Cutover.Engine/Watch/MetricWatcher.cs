@@ -36,7 +36,6 @@ public sealed class MetricWatcher
         host.WriteVerbose($"Watching {string.Join(", ", options.Environments)} of {_plan.Name} every {options.Interval.TotalSeconds:0.###}s for " +
             $"{options.Duration.TotalSeconds:0.###}s; triggers: {string.Join("; ", evaluators.Select(e => e.Condition))}.");
         var fired = new List<CutoverTrigger>();
-        var started = _time.GetUtcNow();
         var startedTimestamp = _time.GetTimestamp();
         var verdict = "no sample yet";
         var due = TimeSpan.Zero;
@@ -73,11 +72,12 @@ public sealed class MetricWatcher
         }
         finally
         {
-            Progress(host, options, _time.GetUtcNow() - started, verdict, completed: true);
+            Progress(host, options, _time.GetElapsedTime(startedTimestamp), verdict, completed: true);
         }
+        var ran = _time.GetElapsedTime(startedTimestamp).TotalSeconds;
         host.WriteVerbose(fired.Count == 0
-            ? $"The watch ended after {(_time.GetUtcNow() - started).TotalSeconds:0.#}s with no trigger."
-            : $"The watch ended after {(_time.GetUtcNow() - started).TotalSeconds:0.#}s; {fired.Count} trigger(s) fired.");
+            ? $"The watch ended after {ran:0.#}s with no trigger."
+            : $"The watch ended after {ran:0.#}s; {fired.Count} trigger(s) fired.");
         return fired;
     }
 

@@ -40,8 +40,6 @@ function script:Wait-RequestRate([Cutover.CutoverPlan] $Plan) {
     if ($steady -lt $window + 2) { throw "Prometheus did not count $($Plan.Thresholds.MinRequestCount) requests per environment steadily within 120 s" }
 }
 
-function script:Clear-BlueFault { Invoke-RestMethod -Method Delete -Uri "$blueApp/admin/faults" | Out-Null }
-
 # The run ids of the plan's journals now; Wait-StageVerified looks only at runs not among them.
 function script:Get-RunIds([Cutover.CutoverPlan] $Plan) {
     @(Get-ChildItem (Join-Path $Plan.State.Path 'journal') -Filter "$($Plan.Name)_*.jsonl" -ErrorAction Ignore |

@@ -19,6 +19,13 @@ function script:Wait-Load($Load) { Wait-SandboxLoad $Load }
 
 function script:Stop-Load($Load) { if ($Load) { Stop-SandboxLoad $Load } }
 
+# Faults injected into the blue app through its admin endpoint (error ratio, latency, a cut dependency, ...), and cleared.
+function script:Set-BlueFault([hashtable] $Fault) {
+    Invoke-RestMethod -Method Post -Uri "$($sbx.urls.appBlue)/admin/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
+}
+
+function script:Clear-BlueFault { Invoke-RestMethod -Method Delete -Uri "$($sbx.urls.appBlue)/admin/faults" | Out-Null }
+
 function script:New-TestRunId {
     [datetime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + '-' + [guid]::NewGuid().ToString('n').Substring(0, 6)
 }
